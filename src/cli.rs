@@ -1,0 +1,92 @@
+//! Command-line flags, parsed by clap into plain structs, then validated into a `Config`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsx",
+    version,
+    about = "Turns batches of news articles into sentences, quotations with speakers, and named entities",
+    long_about = "Turns batches of news articles into structured records: sentences, direct and indirect \
+quotations with their speakers, and named entities, written as JSON Lines and CSV tables.\n\n\
+Run `newsx extract` to process the sample corpus into `output/`."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract records from articles (.txt files, .jsonl files, folders of them, or - for stdin)
+    Extract(ExtractArgs),
+    /// Work with rule sets
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Run the pipeline on a gold file and print precision, recall and F1 per task
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input files or folders (searched recursively for *.txt and *.jsonl); - reads JSON Lines from stdin
+    #[arg(default_value = "corpus")]
+    pub inputs: Vec<String>,
+    /// Output folder; - writes articles as JSON Lines to stdout instead (no CSV, no manifest)
+    #[arg(short, long, default_value = "output")]
+    pub output: String,
+    /// Worker threads (default: all cores)
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// No progress bar and no summary line
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Reprocess every article, ignoring the records of the previous run
+    #[arg(long)]
+    pub force: bool,
+    /// CSV for spreadsheets: UTF-8 byte-order mark, CRLF line ends, formula-like cells prefixed with '
+    #[arg(long)]
+    pub excel: bool,
+    #[command(flatten)]
+    pub rules: RulesArg,
+    /// Articles larger than this many bytes are refused (an errors.csv row)
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    pub max_bytes: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArg {
+    /// Folder of rule files; each file present replaces the built-in one of that name
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Write the built-in rule files into DIR, to edit and pass back with --rules DIR
+    Export {
+        /// Folder to write into (created if missing)
+        dir: PathBuf,
+    },
+    /// Check a rule folder and report the first problem, without reading any article
+    Check {
+        /// Folder of rule files
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold file: JSON Lines with id, text and any of sentences, sentence_texts, entities, quotes
+    pub gold: PathBuf,
+    #[command(flatten)]
+    pub rules: RulesArg,
+    /// Print up to N errors of each kind
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub show_errors: usize,
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+}

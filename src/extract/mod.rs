@@ -1,0 +1,35 @@
+//! The pure stages: text in, typed records with byte spans out. No I/O, no output formats.
+
+pub mod entities;
+pub mod quotes;
+pub mod segment;
+pub mod speakers;
+
+use crate::read::layout::{self, Layout};
+use crate::rules::Rules;
+
+/// Everything the stages found in one article, in byte offsets.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub layout: Layout,
+    pub sentences: Vec<segment::Sentence>,
+    pub entities: entities::Entities,
+    pub quotes: Vec<quotes::Quote>,
+    pub speakers: Vec<speakers::SpeakerSummary>,
+}
+
+/// Runs every stage over one article's text.
+pub fn extract(text: &str, title: Option<&str>, rules: &Rules) -> Extraction {
+    let layout = layout::analyse(text, title, &rules.layout);
+    let sentences = segment::split(text, &layout, &rules.segment);
+    let entities = entities::tag(text, &layout, &sentences, &rules.entities);
+    let quotes = quotes::find(text, &layout, &sentences, &entities, &rules.quotes);
+    let speakers = speakers::summarise(text, &quotes);
+    Extraction {
+        layout,
+        sentences,
+        entities,
+        quotes,
+        speakers,
+    }
+}

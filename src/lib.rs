@@ -1,0 +1,14 @@
+//! newsx: news articles in, sentences, quotations with speakers and named entities out.
+//!
+//! The stages in [`extract`] are pure functions over one article's text; [`pipeline`] runs them
+//! over a batch in parallel and hands the records to the writers in [`write`].
+
+pub mod cli;
+pub mod eval;
+pub mod extract;
+pub mod pipeline;
+pub mod read;
+pub mod record;
+pub mod rules;
+pub mod text;
+pub mod write;

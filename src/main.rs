@@ -1,0 +1,114 @@
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use newsx::cli::{Cli, Command, RulesArg, RulesCommand};
+use newsx::pipeline::{self, Config};
+use newsx::read::Input;
+use newsx::rules::{RuleSet, Rules};
+use newsx::write::csv::CsvStyle;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsx: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<pipeline::PipelineError>().is_some_and(|p| {
+                matches!(p, pipeline::PipelineError::Output(io) if io.kind() == io::ErrorKind::BrokenPipe)
+            })
+    })
+}
+
+fn load_rules(arg: &RulesArg) -> Result<Rules> {
+    let set = match &arg.rules {
+        Some(dir) => RuleSet::with_overrides(dir)?,
+        None => RuleSet::builtin(),
+    };
+    Ok(Rules::compile(&set)?)
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => {
+            let rules = load_rules(&args.rules)?;
+            let config = Config {
+                inputs: args.inputs.iter().map(|s| Input::parse(s)).collect(),
+                out_dir: (args.output != "-").then(|| args.output.clone().into()),
+                jobs: args.jobs.map_or_else(
+                    || std::thread::available_parallelism().map_or(1, |n| n.get()),
+                    usize::from,
+                ),
+                force: args.force,
+                style: CsvStyle { excel: args.excel },
+                max_bytes: args.max_bytes,
+                progress: !args.quiet && io::stderr().is_terminal(),
+            };
+            let s = pipeline::run(&config, &rules)?;
+            if !args.quiet {
+                let mb = s.bytes as f64 / 1e6;
+                eprintln!(
+                    "newsx: {} articles ({} new, {} changed, {} unchanged, {} removed), {} sentences, \
+                     {} quotes, {} entities, {} errors in {:.2} s ({:.1} MB/s){}",
+                    s.articles,
+                    s.new,
+                    s.changed,
+                    s.unchanged,
+                    s.removed,
+                    s.sentences,
+                    s.quotes,
+                    s.entities,
+                    s.errors,
+                    s.seconds,
+                    mb / s.seconds.max(1e-9),
+                    if s.wrote { "" } else { "; nothing changed, output left as it was" },
+                );
+            }
+            Ok(if s.errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Rules(RulesCommand::Export { dir }) => {
+            let written = RuleSet::export_builtin(&dir)?;
+            eprintln!(
+                "newsx: wrote {} rule files to {}",
+                written.len(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules(RulesCommand::Check { dir }) => {
+            let set = RuleSet::with_overrides(&dir)?;
+            Rules::compile(&set)?;
+            eprintln!("newsx: rules in {} are valid", dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(args) => {
+            let rules = load_rules(&args.rules)?;
+            let report = newsx::eval::run(&args.gold, &rules)
+                .with_context(|| format!("evaluating {}", args.gold.display()))?;
+            if args.json {
+                println!("{}", serde_json::to_string(&report.figures)?);
+            } else {
+                print!("{}", report.render(args.show_errors));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! Finding inputs (folders, .txt, .jsonl, stdin) and turning them into articles, one at a time.
+
+pub mod layout;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+/// One article as read: the text exactly as it was (less a leading BOM) and its metadata.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    /// Where it came from: a file path, or `path:line` for a JSON Lines record.
+    pub source: String,
+    pub text: String,
+    /// The headline given by the input (JSON Lines `title`), if any.
+    pub title: Option<String>,
+    /// Fields of a JSON Lines record other than `id` and `text`, carried through untouched.
+    pub meta: Map<String, Value>,
+    /// Hash of the raw input bytes, for incremental reruns.
+    pub hash: String,
+}
+
+/// Why an article could not be read. The batch goes on without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadFailure {
+    pub id: String,
+    pub source: String,
+    pub kind: &'static str,
+    pub message: String,
+}
+
+pub type ReadResult = Result<Article, ReadFailure>;
+
+#[derive(Debug, Clone)]
+pub enum Input {
+    Stdin,
+    Path(PathBuf),
+}
+
+impl Input {
+    pub fn parse(arg: &str) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+/// Something that yields articles: a .txt file, a .jsonl file, or stdin.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Text { path: PathBuf, id: String },
+    Lines { path: PathBuf },
+    Stdin,
+}
+
+/// Lists the sources under the inputs, folders walked recursively in sorted order.
+pub fn list_sources(inputs: &[Input]) -> io::Result<Vec<Source>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => out.push(Source::Stdin),
+            Input::Path(p) => {
+                let meta = std::fs::metadata(p)
+                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+                if meta.is_dir() {
+                    let mut found = Vec::new();
+                    walk(p, &mut found)?;
+                    found.sort();
+                    for path in found {
+                        out.push(source_for(&path, Some(p)));
+                    }
+                } else {
+                    out.push(source_for(p, None));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn source_for(path: &Path, root: Option<&Path>) -> Source {
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        return Source::Lines {
+            path: path.to_path_buf(),
+        };
+    }
+    let rel = root
+        .and_then(|r| path.strip_prefix(r).ok())
+        .unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
+    let id = rel
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    Source::Text {
+        path: path.to_path_buf(),
+        id,
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            if !entry.file_name().to_string_lossy().starts_with('.') {
+                walk(&path, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Streams articles from sources in order, one at a time, so memory does not grow with the batch.
+pub struct ArticleStream {
+    sources: std::vec::IntoIter<Source>,
+    lines: Option<LineReader>,
+    max_bytes: usize,
+}
+
+struct LineReader {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    line_no: usize,
+    buf: Vec<u8>,
+}
+
+impl ArticleStream {
+    pub fn new(sources: Vec<Source>, max_bytes: usize) -> Self {
+        ArticleStream {
+            sources: sources.into_iter(),
+            lines: None,
+            max_bytes,
+        }
+    }
+}
+
+impl Iterator for ArticleStream {
+    type Item = ReadResult;
+
+    fn next(&mut self) -> Option<ReadResult> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match next_line(lines, self.max_bytes) {
+                    Some(item) => return Some(item),
+                    None => self.lines = None,
+                }
+            }
+            match self.sources.next()? {
+                Source::Text { path, id } => {
+                    return Some(read_text_file(&path, id, self.max_bytes))
+                }
+                Source::Lines { path } => {
+                    let name = path.display().to_string();
+                    match File::open(&path) {
+                        Ok(f) => {
+                            self.lines = Some(LineReader {
+                                name,
+                                reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                                line_no: 0,
+                                buf: Vec::new(),
+                            })
+                        }
+                        Err(e) => {
+                            return Some(Err(ReadFailure {
+                                id: name.clone(),
+                                source: name,
+                                kind: "io",
+                                message: e.to_string(),
+                            }))
+                        }
+                    }
+                }
+                Source::Stdin => {
+                    self.lines = Some(LineReader {
+                        name: "-".into(),
+                        reader: Box::new(BufReader::new(io::stdin())),
+                        line_no: 0,
+                        buf: Vec::new(),
+                    })
+                }
+            }
+        }
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
+}
+
+fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
+    let source = path.display().to_string();
+    let fail = |kind: &'static str, message: String| ReadFailure {
+        id: id.clone(),
+        source: source.clone(),
+        kind,
+        message,
+    };
+    let mut file = File::open(path).map_err(|e| fail("io", e.to_string()))?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit so an oversized file is refused without reading all of it.
+    (&mut file)
+        .take(max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail("io", e.to_string()))?;
+    if bytes.len() > max_bytes {
+        return Err(fail(
+            "too_large",
+            format!("larger than the limit of {max_bytes} bytes (--max-bytes)"),
+        ));
+    }
+    let hash = hash_bytes(&bytes);
+    let text = decode(bytes).map_err(|(kind, m)| fail(kind, m))?;
+    Ok(Article {
+        id,
+        source,
+        text,
+        title: None,
+        meta: Map::new(),
+        hash,
+    })
+}
+
+/// UTF-8 without a leading BOM; NUL bytes mean a binary file, not an article.
+fn decode(mut bytes: Vec<u8>) -> Result<String, (&'static str, String)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if let Some(pos) = memchr::memchr(0, &bytes) {
+        return Err(("binary", format!("NUL byte at byte {pos}: not a text file")));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        (
+            "invalid_utf8",
+            format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(("empty", "no text".into()));
+    }
+    Ok(text)
+}
+
+fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
+    loop {
+        lines.buf.clear();
+        lines.line_no += 1;
+        let source = format!("{}:{}", lines.name, lines.line_no);
+        let fallback_id = source.clone();
+        let fail = |kind: &'static str, message: String| {
+            Some(Err(ReadFailure {
+                id: fallback_id.clone(),
+                source: source.clone(),
+                kind,
+                message,
+            }))
+        };
+        let n = match read_line_limited(&mut *lines.reader, &mut lines.buf, max_bytes) {
+            Ok(n) => n,
+            Err(e) => return fail("io", e.to_string()),
+        };
+        if n == 0 {
+            return None;
+        }
+        if n > max_bytes {
+            return fail(
+                "too_large",
+                format!("line longer than the limit of {max_bytes} bytes (--max-bytes)"),
+            );
+        }
+        let mut line: &[u8] = &lines.buf;
+        if lines.line_no == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+            line = &line[3..];
+        }
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let hash = hash_bytes(line);
+        let value: Value = match serde_json::from_slice(line) {
+            Ok(v) => v,
+            Err(e) => {
+                let kind = if std::str::from_utf8(line).is_err() {
+                    "invalid_utf8"
+                } else {
+                    "bad_json"
+                };
+                return fail(kind, format!("not a JSON object: {e}"));
+            }
+        };
+        let Value::Object(mut obj) = value else {
+            return fail("bad_json", "not a JSON object".into());
+        };
+        let id = match obj.shift_remove("id") {
+            Some(Value::String(s)) => s,
+            Some(Value::Number(n)) => n.to_string(),
+            _ => fallback_id.clone(),
+        };
+        let fail = |kind: &'static str, message: String| {
+            Some(Err(ReadFailure {
+                id: id.clone(),
+                source: source.clone(),
+                kind,
+                message,
+            }))
+        };
+        let text = match obj.shift_remove("text") {
+            Some(Value::String(s)) => s,
+            Some(_) => return fail("bad_json", "`text` is not a string".into()),
+            None => return fail("bad_json", "no `text` field".into()),
+        };
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(t) => t.to_string(),
+            None => text,
+        };
+        if text.contains('\0') {
+            return fail("binary", "NUL character in text".into());
+        }
+        if text.trim().is_empty() {
+            return fail("empty", "no text".into());
+        }
+        let title = match obj.get("title") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            _ => None,
+        };
+        return Some(Ok(Article {
+            id,
+            source,
+            text,
+            title,
+            meta: obj,
+            hash,
+        }));
+    }
+}
+
+/// Reads one line, keeping at most `max + 1` bytes of it so a huge line cannot exhaust memory.
+/// Returns the full length of the line read (which may exceed what was kept).
+fn read_line_limited(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if buf.len() <= max {
+            let keep = take.min(max + 1 - buf.len());
+            buf.extend_from_slice(&chunk[..keep]);
+        }
+        total += take;
+        r.consume(take);
+        if done {
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+                if buf.last() == Some(&b'\r') {
+                    buf.pop();
+                }
+            }
+            return Ok(total);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_drops_bom_and_keeps_crlf() {
+        let t = decode(b"\xEF\xBB\xBFHi.\r\nThere.".to_vec()).unwrap();
+        assert_eq!(t, "Hi.\r\nThere.");
+    }
+
+    #[test]
+    fn decode_refuses_binary_and_invalid_utf8() {
+        assert_eq!(decode(b"a\0b".to_vec()).unwrap_err().0, "binary");
+        assert_eq!(decode(b"caf\xe9".to_vec()).unwrap_err().0, "invalid_utf8");
+        assert_eq!(decode(b"  \n".to_vec()).unwrap_err().0, "empty");
+    }
+
+    #[test]
+    fn jsonl_lines_become_articles_with_meta_carried_through() {
+        let data = "{\"id\":\"a\",\"text\":\"One.\",\"title\":\"T\",\"x\":[1]}\n\nnot json\n{\"text\":\"Two.\"}\n";
+        let mut lr = LineReader {
+            name: "f.jsonl".into(),
+            reader: Box::new(io::Cursor::new(data.as_bytes().to_vec())),
+            line_no: 0,
+            buf: Vec::new(),
+        };
+        let a = next_line(&mut lr, 1000).unwrap().unwrap();
+        assert_eq!((a.id.as_str(), a.title.as_deref()), ("a", Some("T")));
+        assert_eq!(a.meta.get("x"), Some(&serde_json::json!([1])));
+        let bad = next_line(&mut lr, 1000).unwrap().unwrap_err();
+        assert_eq!((bad.kind, bad.id.as_str()), ("bad_json", "f.jsonl:3"));
+        let b = next_line(&mut lr, 1000).unwrap().unwrap();
+        assert_eq!(b.id, "f.jsonl:4");
+        assert!(next_line(&mut lr, 1000).is_none());
+    }
+
+    #[test]
+    fn overlong_jsonl_line_is_refused_and_the_next_line_still_read() {
+        let data = format!(
+            "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
+            "a".repeat(100)
+        );
+        let mut lr = LineReader {
+            name: "f".into(),
+            reader: Box::new(io::Cursor::new(data.into_bytes())),
+            line_no: 0,
+            buf: Vec::new(),
+        };
+        assert_eq!(
+            next_line(&mut lr, 50).unwrap().unwrap_err().kind,
+            "too_large"
+        );
+        assert_eq!(next_line(&mut lr, 50).unwrap().unwrap().text, "ok");
+    }
+}

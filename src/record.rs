@@ -1,0 +1,208 @@
+//! The output records: one `ArticleRecord` per article, in code point offsets. The JSON Lines
+//! writer prints it as is; the CSV writer flattens it into one row per sentence, quote, etc.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::extract::entities::EntityType;
+use crate::extract::quotes::{QuoteKind, SpeakerKind};
+use crate::extract::Extraction;
+use crate::read::Article;
+use crate::text::{CharIndex, Span};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuoteKind,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<TextSpan>,
+    pub speaker_kind: SpeakerKind,
+    pub speaker_title: Option<String>,
+    pub cue: Option<TextSpan>,
+    pub sentence: usize,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub title: Option<String>,
+    pub quotes: usize,
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub name: String,
+    pub mentions: usize,
+    pub first: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub entity: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub source: String,
+    pub title: Option<String>,
+    pub headline: Option<TextSpan>,
+    pub dateline: Option<TextSpan>,
+    pub dateline_place: Option<String>,
+    pub byline: Vec<String>,
+    pub boilerplate: Vec<TextSpan>,
+    /// Length of the text in code points.
+    pub chars: usize,
+    pub meta: Map<String, Value>,
+    pub sentences: Vec<SentenceRecord>,
+    pub quotes: Vec<QuoteRecord>,
+    pub speakers: Vec<SpeakerRecord>,
+    pub entities: Vec<EntityRecord>,
+    pub mentions: Vec<MentionRecord>,
+}
+
+impl ArticleRecord {
+    /// Converts one article's extraction from byte to code point offsets: the only place that does.
+    pub fn build(article: &Article, x: &Extraction) -> Self {
+        let text = article.text.as_str();
+        let idx = CharIndex::new(text);
+        let span = |s: Span| {
+            let (start, end) = idx.span(s);
+            TextSpan {
+                start,
+                end,
+                text: s.of(text).to_string(),
+            }
+        };
+        let entity_id = |i: usize| format!("e{}", i + 1);
+        let title = article
+            .title
+            .clone()
+            .or_else(|| x.layout.headline.map(|h| h.of(text).to_string()));
+        ArticleRecord {
+            id: article.id.clone(),
+            source: article.source.clone(),
+            title,
+            headline: x.layout.headline.map(span),
+            dateline: x.layout.dateline.map(span),
+            dateline_place: x.layout.dateline_place.map(|s| s.of(text).to_string()),
+            byline: x.layout.byline.clone(),
+            boilerplate: x.layout.boilerplate.iter().copied().map(span).collect(),
+            chars: idx.char_offset(text.len()),
+            meta: article.meta.clone(),
+            sentences: x
+                .sentences
+                .iter()
+                .map(|s| {
+                    let t = span(s.span);
+                    SentenceRecord {
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        paragraph: s.paragraph,
+                    }
+                })
+                .collect(),
+            quotes: x
+                .quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let t = span(q.span);
+                    QuoteRecord {
+                        id: format!("q{}", i + 1),
+                        kind: q.kind,
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        speaker: q.speaker.name.clone(),
+                        speaker_mention: q.speaker.mention.map(span),
+                        speaker_kind: q.speaker.kind,
+                        speaker_title: q.speaker.title.clone(),
+                        cue: q.cue.map(span),
+                        sentence: q.sentence,
+                        rule: q.rule.to_string(),
+                    }
+                })
+                .collect(),
+            speakers: x
+                .speakers
+                .iter()
+                .map(|s| SpeakerRecord {
+                    name: s.name.clone(),
+                    kind: s.kind,
+                    title: s.title.clone(),
+                    quotes: s.quotes,
+                    words: s.words,
+                })
+                .collect(),
+            entities: x
+                .entities
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| EntityRecord {
+                    id: entity_id(i),
+                    kind: e.kind,
+                    name: e.name.clone(),
+                    mentions: e.mentions,
+                    first: idx.char_offset(e.first.start),
+                })
+                .collect(),
+            mentions: x
+                .entities
+                .mentions
+                .iter()
+                .map(|m| {
+                    let t = span(m.span);
+                    MentionRecord {
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        kind: m.kind,
+                        entity: entity_id(m.entity),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An article that could not be processed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorRecord {
+    pub article_id: String,
+    pub source: String,
+    pub kind: String,
+    pub message: String,
+}

@@ -1,0 +1,447 @@
+//! The flat CSV tables: one row per record, a header, ids to join on, RFC 4180 quoting.
+//! Rows are rendered per article on worker threads and appended in input order by the writer.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::record::{ArticleRecord, ErrorRecord};
+
+/// Spreadsheet-friendly output: a byte-order mark, CRLF line ends, and formula cells neutralised.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvStyle {
+    pub excel: bool,
+}
+
+impl CsvStyle {
+    /// Text as written into a cell. With `excel`, text a spreadsheet would run as a formula
+    /// gets a leading apostrophe (OWASP's advice for CSV injection).
+    fn cell<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if self.excel && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            Cow::Owned(format!("'{s}"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
+    fn opt<'a>(&self, s: Option<&'a str>) -> Cow<'a, str> {
+        s.map_or(Cow::Borrowed(""), |s| self.cell(s))
+    }
+
+    fn writer(&self, buf: Vec<u8>) -> csv::Writer<Vec<u8>> {
+        csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(if self.excel {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(buf)
+    }
+
+    /// The header line of a table, with the BOM first when `excel` is set.
+    pub fn header(&self, table: Table) -> Vec<u8> {
+        let mut out = Vec::new();
+        if self.excel {
+            out.extend_from_slice("\u{feff}".as_bytes());
+        }
+        let mut w = self.writer(out);
+        w.write_record(table.columns()).expect("writing to memory");
+        w.into_inner().expect("writing to memory")
+    }
+}
+
+/// The per-article tables, in the order their buffers appear in `Rows`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Articles,
+    Sentences,
+    Quotes,
+    Speakers,
+    Entities,
+    Mentions,
+    Errors,
+    SpeakersByName,
+}
+
+impl Table {
+    pub const PER_ARTICLE: [Table; 6] = [
+        Table::Articles,
+        Table::Sentences,
+        Table::Quotes,
+        Table::Speakers,
+        Table::Entities,
+        Table::Mentions,
+    ];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Table::Articles => "articles.csv",
+            Table::Sentences => "sentences.csv",
+            Table::Quotes => "quotes.csv",
+            Table::Speakers => "speakers.csv",
+            Table::Entities => "entities.csv",
+            Table::Mentions => "mentions.csv",
+            Table::Errors => "errors.csv",
+            Table::SpeakersByName => "speakers_by_name.csv",
+        }
+    }
+
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Articles => &[
+                "article_id",
+                "source",
+                "title",
+                "dateline",
+                "byline",
+                "chars",
+                "sentences",
+                "quotes",
+                "direct",
+                "partial",
+                "indirect",
+                "speakers",
+                "entities",
+                "mentions",
+                "boilerplate",
+            ],
+            Table::Sentences => &[
+                "article_id",
+                "sentence",
+                "paragraph",
+                "start",
+                "end",
+                "text",
+            ],
+            Table::Quotes => &[
+                "article_id",
+                "quote_id",
+                "type",
+                "start",
+                "end",
+                "sentence",
+                "speaker",
+                "speaker_kind",
+                "speaker_title",
+                "speaker_mention",
+                "speaker_start",
+                "speaker_end",
+                "cue",
+                "rule",
+                "text",
+            ],
+            Table::Speakers => &["article_id", "name", "kind", "title", "quotes", "words"],
+            Table::Entities => &[
+                "article_id",
+                "entity_id",
+                "type",
+                "name",
+                "mentions",
+                "first",
+            ],
+            Table::Mentions => &["article_id", "entity_id", "type", "start", "end", "text"],
+            Table::Errors => &["article_id", "source", "kind", "message"],
+            Table::SpeakersByName => &["name", "kind", "articles", "quotes", "words"],
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleRow<'a> {
+    article_id: Cow<'a, str>,
+    source: Cow<'a, str>,
+    title: Cow<'a, str>,
+    dateline: Cow<'a, str>,
+    byline: Cow<'a, str>,
+    chars: usize,
+    sentences: usize,
+    quotes: usize,
+    direct: usize,
+    partial: usize,
+    indirect: usize,
+    speakers: usize,
+    entities: usize,
+    mentions: usize,
+    boilerplate: usize,
+}
+
+#[derive(Serialize)]
+struct SentenceRow<'a> {
+    article_id: Cow<'a, str>,
+    sentence: usize,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    text: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct QuoteRow<'a> {
+    article_id: Cow<'a, str>,
+    quote_id: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::extract::quotes::QuoteKind,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    speaker: Cow<'a, str>,
+    speaker_kind: crate::extract::quotes::SpeakerKind,
+    speaker_title: Cow<'a, str>,
+    speaker_mention: Cow<'a, str>,
+    speaker_start: Option<usize>,
+    speaker_end: Option<usize>,
+    cue: Cow<'a, str>,
+    rule: &'a str,
+    text: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct SpeakerRow<'a> {
+    article_id: Cow<'a, str>,
+    name: Cow<'a, str>,
+    kind: crate::extract::quotes::SpeakerKind,
+    title: Cow<'a, str>,
+    quotes: usize,
+    words: usize,
+}
+
+#[derive(Serialize)]
+struct EntityRow<'a> {
+    article_id: Cow<'a, str>,
+    entity_id: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::extract::entities::EntityType,
+    name: Cow<'a, str>,
+    mentions: usize,
+    first: usize,
+}
+
+#[derive(Serialize)]
+struct MentionRow<'a> {
+    article_id: Cow<'a, str>,
+    entity_id: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::extract::entities::EntityType,
+    start: usize,
+    end: usize,
+    text: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct ErrorRow<'a> {
+    article_id: Cow<'a, str>,
+    source: Cow<'a, str>,
+    kind: &'a str,
+    message: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerTotalRow<'a> {
+    pub name: Cow<'a, str>,
+    pub kind: crate::extract::quotes::SpeakerKind,
+    pub articles: usize,
+    pub quotes: usize,
+    pub words: usize,
+}
+
+/// One article's rows for each per-article table, already encoded.
+pub type Rows = [Vec<u8>; 6];
+
+fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
+    w.into_inner().expect("writing to memory")
+}
+
+/// Renders one article's rows for every per-article table.
+pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
+    let c = |s| style.cell(s);
+    let id = c(&r.id);
+    let count = |k| r.quotes.iter().filter(|q| q.kind == k).count();
+    use crate::extract::quotes::QuoteKind::*;
+
+    let mut articles = style.writer(Vec::new());
+    let byline = r.byline.join("; ");
+    articles
+        .serialize(ArticleRow {
+            article_id: id.clone(),
+            source: c(&r.source),
+            title: style.opt(r.title.as_deref()),
+            dateline: style.opt(r.dateline.as_ref().map(|d| d.text.as_str())),
+            byline: c(&byline),
+            chars: r.chars,
+            sentences: r.sentences.len(),
+            quotes: r.quotes.len(),
+            direct: count(Direct),
+            partial: count(Partial),
+            indirect: count(Indirect),
+            speakers: r.speakers.len(),
+            entities: r.entities.len(),
+            mentions: r.mentions.len(),
+            boilerplate: r.boilerplate.len(),
+        })
+        .expect("writing to memory");
+
+    let mut sentences = style.writer(Vec::new());
+    for (i, s) in r.sentences.iter().enumerate() {
+        sentences
+            .serialize(SentenceRow {
+                article_id: id.clone(),
+                sentence: i,
+                paragraph: s.paragraph,
+                start: s.start,
+                end: s.end,
+                text: c(&s.text),
+            })
+            .expect("writing to memory");
+    }
+
+    let mut quotes = style.writer(Vec::new());
+    for q in &r.quotes {
+        quotes
+            .serialize(QuoteRow {
+                article_id: id.clone(),
+                quote_id: &q.id,
+                kind: q.kind,
+                start: q.start,
+                end: q.end,
+                sentence: q.sentence,
+                speaker: style.opt(q.speaker.as_deref()),
+                speaker_kind: q.speaker_kind,
+                speaker_title: style.opt(q.speaker_title.as_deref()),
+                speaker_mention: style.opt(q.speaker_mention.as_ref().map(|m| m.text.as_str())),
+                speaker_start: q.speaker_mention.as_ref().map(|m| m.start),
+                speaker_end: q.speaker_mention.as_ref().map(|m| m.end),
+                cue: style.opt(q.cue.as_ref().map(|m| m.text.as_str())),
+                rule: &q.rule,
+                text: c(&q.text),
+            })
+            .expect("writing to memory");
+    }
+
+    let mut speakers = style.writer(Vec::new());
+    for s in &r.speakers {
+        speakers
+            .serialize(SpeakerRow {
+                article_id: id.clone(),
+                name: c(&s.name),
+                kind: s.kind,
+                title: style.opt(s.title.as_deref()),
+                quotes: s.quotes,
+                words: s.words,
+            })
+            .expect("writing to memory");
+    }
+
+    let mut entities = style.writer(Vec::new());
+    for e in &r.entities {
+        entities
+            .serialize(EntityRow {
+                article_id: id.clone(),
+                entity_id: &e.id,
+                kind: e.kind,
+                name: c(&e.name),
+                mentions: e.mentions,
+                first: e.first,
+            })
+            .expect("writing to memory");
+    }
+
+    let mut mentions = style.writer(Vec::new());
+    for m in &r.mentions {
+        mentions
+            .serialize(MentionRow {
+                article_id: id.clone(),
+                entity_id: &m.entity,
+                kind: m.kind,
+                start: m.start,
+                end: m.end,
+                text: c(&m.text),
+            })
+            .expect("writing to memory");
+    }
+
+    [
+        finish(articles),
+        finish(sentences),
+        finish(quotes),
+        finish(speakers),
+        finish(entities),
+        finish(mentions),
+    ]
+}
+
+pub fn render_error(e: &ErrorRecord, style: CsvStyle) -> Vec<u8> {
+    let mut w = style.writer(Vec::new());
+    w.serialize(ErrorRow {
+        article_id: style.cell(&e.article_id),
+        source: style.cell(&e.source),
+        kind: &e.kind,
+        message: style.cell(&e.message),
+    })
+    .expect("writing to memory");
+    finish(w)
+}
+
+pub fn render_speaker_total(row: SpeakerTotalRow<'_>, style: CsvStyle) -> Vec<u8> {
+    let row = SpeakerTotalRow {
+        name: match row.name {
+            Cow::Borrowed(s) => style.cell(s),
+            Cow::Owned(s) => Cow::Owned(style.cell(&s).into_owned()),
+        },
+        ..row
+    };
+    let mut w = style.writer(Vec::new());
+    w.serialize(row).expect("writing to memory");
+    finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_style_neutralises_formula_cells_only() {
+        let x = CsvStyle { excel: true };
+        assert_eq!(x.cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(x.cell("+1"), "'+1");
+        assert_eq!(x.cell("-2"), "'-2");
+        assert_eq!(x.cell("@cmd"), "'@cmd");
+        assert_eq!(x.cell("\tx"), "'\tx");
+        assert_eq!(x.cell("plain = text"), "plain = text");
+        assert_eq!(CsvStyle::default().cell("=SUM(A1)"), "=SUM(A1)");
+    }
+
+    #[test]
+    fn excel_header_has_bom_and_crlf() {
+        let h = CsvStyle { excel: true }.header(Table::Errors);
+        assert!(h.starts_with("\u{feff}article_id,".as_bytes()));
+        assert!(h.ends_with(b"message\r\n"));
+        let plain = CsvStyle::default().header(Table::Errors);
+        assert_eq!(plain, b"article_id,source,kind,message\n");
+    }
+
+    #[test]
+    fn column_lists_match_row_structs() {
+        // The header is written from `columns()`; rows from the structs: they must agree.
+        let rec: ArticleRecord = serde_json::from_value(serde_json::json!({
+            "id": "a", "source": "s", "title": null, "headline": null, "dateline": null,
+            "dateline_place": null, "byline": [], "boilerplate": [], "chars": 2, "meta": {},
+            "sentences": [{"start": 0, "end": 2, "text": "Hi", "paragraph": 0}],
+            "quotes": [{"id": "q1", "type": "direct", "start": 0, "end": 2, "text": "Hi",
+                        "speaker": null, "speaker_mention": null, "speaker_kind": "none",
+                        "speaker_title": null, "cue": null, "sentence": 0, "rule": "r"}],
+            "speakers": [{"name": "X", "kind": "named", "title": null, "quotes": 1, "words": 1}],
+            "entities": [{"id": "e1", "type": "PERSON", "name": "X", "mentions": 1, "first": 0}],
+            "mentions": [{"start": 0, "end": 1, "text": "X", "type": "PERSON", "entity": "e1"}]
+        }))
+        .unwrap();
+        let rows = render(&rec, CsvStyle::default());
+        for (table, buf) in Table::PER_ARTICLE.iter().zip(&rows) {
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(&buf[..]);
+            let rec = rdr.records().next().unwrap().unwrap();
+            assert_eq!(rec.len(), table.columns().len(), "{}", table.file_name());
+        }
+    }
+}

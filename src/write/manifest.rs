@@ -1,0 +1,66 @@
+//! The rerun manifest: which articles the output holds, from which input bytes, under which rules
+//! and version, and where each one's JSON line sits in `articles.jsonl` so it can be reused.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub const FILE_NAME: &str = "manifest.jsonl";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub newsx: String,
+    pub rules: String,
+    /// Output options that change bytes (such as `--excel`): a change reprocesses everything.
+    pub style: String,
+    pub articles: usize,
+    pub errors: usize,
+    /// Hash of the error rows, so an unchanged run can tell its errors did not change either.
+    pub errors_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub source: String,
+    pub hash: String,
+    /// Byte offset and length of the article's line in `articles.jsonl`.
+    pub offset: u64,
+    pub len: u64,
+}
+
+pub struct Manifest {
+    pub header: Header,
+    pub entries: Vec<Entry>,
+}
+
+impl Manifest {
+    /// Reads a manifest; `None` when there is none or it cannot be trusted (then everything is redone).
+    pub fn load(dir: &Path) -> Option<Manifest> {
+        let file = File::open(dir.join(FILE_NAME)).ok()?;
+        let mut lines = BufReader::new(file).lines();
+        let header: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
+        let mut entries = Vec::with_capacity(header.articles);
+        for line in lines {
+            entries.push(serde_json::from_str(&line.ok()?).ok()?);
+        }
+        (entries.len() == header.articles).then_some(Manifest { header, entries })
+    }
+
+    pub fn by_id(&self) -> HashMap<&str, &Entry> {
+        self.entries.iter().map(|e| (e.id.as_str(), e)).collect()
+    }
+
+    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        serde_json::to_writer(&mut *out, &self.header)?;
+        out.write_all(b"\n")?;
+        for e in &self.entries {
+            serde_json::to_writer(&mut *out, e)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}
