@@ -276,7 +276,7 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     let total_bytes: u64 = sources
         .iter()
         .map(|s| match s {
-            Source::Text { path, .. } | Source::Lines { path } => {
+            Source::Text { path, .. } | Source::Lines { path, .. } => {
                 std::fs::metadata(path).map_or(0, |m| m.len())
             }
             Source::Stdin => 0,

@@ -53,8 +53,15 @@ impl Input {
 /// Something that yields articles: a .txt file, a .jsonl file, or stdin.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
-    Text { path: PathBuf, id: String },
-    Lines { path: PathBuf },
+    Text {
+        path: PathBuf,
+        id: String,
+    },
+    /// `name` is the path relative to the input folder: ids of lines without one are `name:LINE`.
+    Lines {
+        path: PathBuf,
+        name: String,
+    },
     Stdin,
 }
 
@@ -84,20 +91,22 @@ pub fn list_sources(inputs: &[Input]) -> io::Result<Vec<Source>> {
 }
 
 fn source_for(path: &Path, root: Option<&Path>) -> Source {
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        return Source::Lines {
-            path: path.to_path_buf(),
-        };
-    }
     let rel = root
         .and_then(|r| path.strip_prefix(r).ok())
         .unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
-    let id = rel
-        .with_extension("")
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
+    let slash_path = |p: &Path| {
+        p.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        return Source::Lines {
+            path: path.to_path_buf(),
+            name: slash_path(rel),
+        };
+    }
+    let id = slash_path(&rel.with_extension(""));
     Source::Text {
         path: path.to_path_buf(),
         id,
@@ -128,7 +137,10 @@ pub struct ArticleStream {
 }
 
 struct LineReader {
+    /// For ids: `name:LINE`.
     name: String,
+    /// For error messages and `source`: `path:LINE`.
+    path: String,
     reader: Box<dyn BufRead + Send>,
     line_no: usize,
     buf: Vec<u8>,
@@ -159,12 +171,13 @@ impl Iterator for ArticleStream {
                 Source::Text { path, id } => {
                     return Some(read_text_file(&path, id, self.max_bytes))
                 }
-                Source::Lines { path } => {
-                    let name = path.display().to_string();
+                Source::Lines { path, name } => {
+                    let shown = path.display().to_string();
                     match File::open(&path) {
                         Ok(f) => {
                             self.lines = Some(LineReader {
                                 name,
+                                path: shown,
                                 reader: Box::new(BufReader::with_capacity(1 << 16, f)),
                                 line_no: 0,
                                 buf: Vec::new(),
@@ -172,8 +185,8 @@ impl Iterator for ArticleStream {
                         }
                         Err(e) => {
                             return Some(Err(ReadFailure {
-                                id: name.clone(),
-                                source: name,
+                                id: name,
+                                source: shown,
                                 kind: "io",
                                 message: e.to_string(),
                             }))
@@ -183,6 +196,7 @@ impl Iterator for ArticleStream {
                 Source::Stdin => {
                     self.lines = Some(LineReader {
                         name: "-".into(),
+                        path: "-".into(),
                         reader: Box::new(BufReader::new(io::stdin())),
                         line_no: 0,
                         buf: Vec::new(),
@@ -254,8 +268,8 @@ fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
     loop {
         lines.buf.clear();
         lines.line_no += 1;
-        let source = format!("{}:{}", lines.name, lines.line_no);
-        let fallback_id = source.clone();
+        let source = format!("{}:{}", lines.path, lines.line_no);
+        let fallback_id = format!("{}:{}", lines.name, lines.line_no);
         let fail = |kind: &'static str, message: String| {
             Some(Err(ReadFailure {
                 id: fallback_id.clone(),
@@ -395,6 +409,7 @@ mod tests {
         let data = "{\"id\":\"a\",\"text\":\"One.\",\"title\":\"T\",\"x\":[1]}\n\nnot json\n{\"text\":\"Two.\"}\n";
         let mut lr = LineReader {
             name: "f.jsonl".into(),
+            path: "in/f.jsonl".into(),
             reader: Box::new(io::Cursor::new(data.as_bytes().to_vec())),
             line_no: 0,
             buf: Vec::new(),
@@ -417,6 +432,7 @@ mod tests {
         );
         let mut lr = LineReader {
             name: "f".into(),
+            path: "f".into(),
             reader: Box::new(io::Cursor::new(data.into_bytes())),
             line_no: 0,
             buf: Vec::new(),
