@@ -223,6 +223,9 @@ fn unchanged_since(old: &Manifest, sources: &[Source], max_bytes: usize) -> Opti
     }
     summary.unchanged = summary.articles;
     summary.errors = errors.len();
+    summary.sentences = old.header.sentences;
+    summary.quotes = old.header.quotes;
+    summary.entities = old.header.entities;
     for e in &errors {
         eprintln!("newsx: {}: {} ({})", e.source, e.message, e.kind);
     }
@@ -247,11 +250,13 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     let header_ok = |h: &Header| {
         h.newsx == VERSION && h.rules == rules.hash && h.style == style_key(config.style)
     };
-    let old = if config.force {
-        None
-    } else {
-        Manifest::load(dir).filter(|m| header_ok(&m.header))
-    };
+    // Ids of the previous run tell new from changed even when its records can't be reused.
+    let previous = Manifest::load(dir);
+    let old_ids: HashSet<String> = previous
+        .as_ref()
+        .map(|m| m.entries.iter().map(|e| e.id.clone()).collect())
+        .unwrap_or_default();
+    let old = previous.filter(|m| !config.force && header_ok(&m.header));
     let old_jsonl = old
         .as_ref()
         .and_then(|_| File::open(dir.join("articles.jsonl")).ok());
@@ -287,10 +292,6 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     let mut stream = ArticleStream::new(sources, config.max_bytes);
     let style = config.style;
     let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
-    let old_ids: HashSet<String> = old
-        .as_ref()
-        .map(|m| m.entries.iter().map(|e| e.id.clone()).collect())
-        .unwrap_or_default();
     let reuse_ref = reuse.as_ref();
 
     let result = std::thread::scope(|scope| {
@@ -468,6 +469,9 @@ fn write_all(
             style: style_key(style),
             articles: entries.len(),
             errors: errors.len(),
+            sentences: summary.sentences,
+            quotes: summary.quotes,
+            entities: summary.entities,
             errors_hash: errors_hash(&errors),
         },
         entries,

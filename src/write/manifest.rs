@@ -18,6 +18,10 @@ pub struct Header {
     pub style: String,
     pub articles: usize,
     pub errors: usize,
+    /// Totals, so a run that finds nothing changed can still report them.
+    pub sentences: usize,
+    pub quotes: usize,
+    pub entities: usize,
     /// Hash of the error rows, so an unchanged run can tell its errors did not change either.
     pub errors_hash: String,
 }
