@@ -1,17 +1,585 @@
-//! `newsx eval`: runs the pipeline on a gold file and scores it. (To be filled in.)
+//! `newsx eval GOLD.jsonl`: runs the pipeline on a gold file and prints precision, recall and F1 per
+//! task, with the same matching rules as `../shared/eval/score.py`, so someone editing rules sees
+//! what a change did without leaving the tool.
 
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::io::BufRead;
 use std::path::Path;
 
-pub struct Report {
-    pub figures: serde_json::Value,
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use crate::pipeline::process;
+use crate::read::Article;
+use crate::record::ArticleRecord;
+use crate::rules::Rules;
+
+#[derive(Deserialize)]
+struct Gold {
+    id: Value,
+    text: String,
+    sentences: Option<Vec<(usize, usize)>>,
+    sentence_texts: Option<Vec<String>>,
+    group: Option<String>,
+    entities: Option<Vec<GoldEntity>>,
+    entity_spans: Option<String>,
+    quotes: Option<Vec<GoldQuote>>,
+    #[serde(default)]
+    quotes_ignore: Vec<Value>,
 }
 
-impl Report {
-    pub fn render(&self, _show_errors: usize) -> String {
-        format!("{}\n", self.figures)
+#[derive(Deserialize)]
+struct GoldEntity {
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+#[derive(Deserialize)]
+struct GoldQuote {
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: String,
+    speaker: Option<String>,
+    #[serde(default)]
+    speaker_aliases: Vec<String>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    pred: usize,
+    gold: usize,
+}
+
+impl Counts {
+    fn prf(self) -> Value {
+        let p = if self.pred > 0 {
+            self.tp as f64 / self.pred as f64
+        } else if self.gold == 0 {
+            1.0
+        } else {
+            0.0
+        };
+        let r = if self.gold > 0 {
+            self.tp as f64 / self.gold as f64
+        } else {
+            1.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        json!({"p": round4(p), "r": round4(r), "f1": round4(f), "tp": self.tp, "pred": self.pred, "gold": self.gold})
     }
 }
 
-pub fn run(_gold: &Path, _rules: &crate::rules::Rules) -> anyhow::Result<Report> {
-    anyhow::bail!("not implemented yet")
+fn round4(x: f64) -> f64 {
+    (x * 10000.0).round() / 10000.0
+}
+
+pub struct Report {
+    pub figures: Value,
+    errors: BTreeMap<String, Vec<String>>,
+}
+
+/// Coarse types as the scorer compares them: GPE, LOC and FAC are all places.
+fn coarse(t: &str) -> &str {
+    match t {
+        "GPE" | "LOC" | "FAC" => "LOC",
+        "PER" => "PERSON",
+        other => other,
+    }
+}
+
+fn slice(chars: &[char], s: usize, e: usize) -> String {
+    chars[s.min(chars.len())..e.min(chars.len())]
+        .iter()
+        .collect()
+}
+
+/// Drops a leading "the", trailing punctuation and a possessive, as the scorer does.
+fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    if slice(chars, s, s + 4).to_lowercase() == "the " {
+        s += 4;
+    }
+    while e > s && (chars[e - 1].is_whitespace() || ".,;:".contains(chars[e - 1])) {
+        e -= 1;
+    }
+    let t = slice(chars, s, e);
+    for suf in ["'s", "’s", "'", "’"] {
+        let n = suf.chars().count();
+        if t.ends_with(suf) && e - n > s {
+            e -= n;
+            break;
+        }
+    }
+    (s, e)
+}
+
+fn fold(s: &str) -> Vec<String> {
+    const DETS: [&str; 7] = ["a", "an", "the", "this", "that", "these", "those"];
+    let lower: String = s
+        .chars()
+        .flat_map(fold_accent)
+        .collect::<String>()
+        .to_lowercase()
+        .replace("’s", "")
+        .replace("'s", "");
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))
+        .filter(|t| !t.is_empty() && !DETS.contains(t))
+        .map(|t| t.trim_matches(|c| c == '.' || c == '-').to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Strips common Latin accents (the scorer uses NFKD; this covers the letters news uses).
+fn fold_accent(c: char) -> Option<char> {
+    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłńňñòóôõöøōőŕřśšşťùúûüūůűųýÿžźżÀÁÂÃÄÅĀĂĄÇĆČĎÈÉÊËĒĖĘĚĞÌÍÎÏĪĮİĽŁŃŇÑÒÓÔÕÖØŌŐŔŘŚŠŞŤÙÚÛÜŪŮŰŲÝŸŽŹŻ";
+    const TO: &str = "aaaaaaaaacccdeeeeeeeegiiiiiiilllnnnooooooooorrssstuuuuuuuuyyzzzAAAAAAAAACCCDEEEEEEEEGIIIIIIILLNNNOOOOOOOOORRSSSTUUUUUUUUYYZZZ";
+    Some(
+        FROM.chars()
+            .position(|f| f == c)
+            .map_or(c, |i| TO.chars().nth(i).unwrap()),
+    )
+}
+
+fn name_match(pred: &str, gold: &[String]) -> bool {
+    const PRONOUNS: [&str; 14] = [
+        "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their", "its",
+        "who",
+    ];
+    let p = fold(pred);
+    if p.is_empty() || (p.len() == 1 && PRONOUNS.contains(&p[0].as_str())) {
+        return false;
+    }
+    let ps: HashSet<&String> = p.iter().collect();
+    gold.iter().any(|g| {
+        let q = fold(g);
+        if q.is_empty() {
+            return false;
+        }
+        let qs: HashSet<&String> = q.iter().collect();
+        if p == q || (p.last() == q.last() && (ps.is_subset(&qs) || qs.is_subset(&ps))) {
+            return true;
+        }
+        let (pl, ql) = (p.last().unwrap(), q.last().unwrap());
+        let pi: HashSet<&String> = p[..p.len() - 1].iter().collect();
+        let qi: HashSet<&String> = q[..q.len() - 1].iter().collect();
+        pl.trim_end_matches('s') == ql.trim_end_matches('s')
+            && (pi.is_subset(&qi) || qi.is_subset(&pi))
+    })
+}
+
+#[derive(Default)]
+struct Tally {
+    sentences: Counts,
+    cases: BTreeMap<String, (usize, usize)>,
+    entities: BTreeMap<String, Counts>,
+    quotes: BTreeMap<&'static str, Counts>,
+    speakers: BTreeMap<&'static str, (usize, usize)>,
+    errors: BTreeMap<String, Vec<String>>,
+}
+
+impl Tally {
+    fn error(&mut self, kind: impl Into<String>, id: &str, what: String) {
+        self.errors
+            .entry(kind.into())
+            .or_default()
+            .push(format!("[{id}] {what}"));
+    }
+
+    fn add(&mut self, g: &Gold, id: &str, pred: &ArticleRecord) {
+        let chars: Vec<char> = g.text.chars().collect();
+        let rstrip = |mut e: usize| {
+            while e > 0 && chars[e - 1].is_whitespace() {
+                e -= 1;
+            }
+            e
+        };
+        if let Some(gs) = &g.sentences {
+            let gold: HashSet<usize> = gs.iter().map(|&(_, e)| rstrip(e)).collect();
+            let got: HashSet<usize> = pred
+                .sentences
+                .iter()
+                .filter(|s| !s.text.trim().is_empty())
+                .map(|s| rstrip(s.end))
+                .collect();
+            self.sentences.tp += gold.intersection(&got).count();
+            self.sentences.pred += got.len();
+            self.sentences.gold += gold.len();
+            let ctx = |e: usize| {
+                format!(
+                    "{}|{}",
+                    slice(&chars, e.saturating_sub(40), e),
+                    slice(&chars, e, e + 30)
+                )
+            };
+            let mut missed: Vec<_> = gold.difference(&got).copied().collect();
+            missed.sort();
+            for e in missed {
+                self.error("sentence missed", id, ctx(e));
+            }
+            let mut wrong: Vec<_> = got.difference(&gold).copied().collect();
+            wrong.sort();
+            for e in wrong {
+                self.error("sentence split wrongly", id, ctx(e));
+            }
+        }
+        if let Some(expected) = &g.sentence_texts {
+            let got: Vec<String> = pred
+                .sentences
+                .iter()
+                .filter(|s| !s.text.trim().is_empty())
+                .map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            let right = &got == expected;
+            for grp in [
+                g.group.clone().unwrap_or_else(|| "all".into()),
+                "all".into(),
+            ] {
+                let c = self.cases.entry(grp.clone()).or_default();
+                c.0 += right as usize;
+                c.1 += 1;
+                if grp == "all" {
+                    break;
+                }
+            }
+            if !right {
+                self.error("case split wrongly", id, format!("{got:?}"));
+            }
+        }
+        if let Some(ents) = &g.entities {
+            let lenient = g.entity_spans.as_deref() == Some("np");
+            let golds: Vec<((usize, usize), &str)> = ents
+                .iter()
+                .map(|e| (trim(&chars, e.start, e.end), coarse(&e.kind)))
+                .collect();
+            let types: HashSet<&str> = golds
+                .iter()
+                .map(|(_, t)| *t)
+                .filter(|t| *t != "MISC")
+                .collect();
+            let preds: Vec<((usize, usize), &str)> = pred
+                .mentions
+                .iter()
+                .map(|m| (trim(&chars, m.start, m.end), coarse(m.kind.as_str())))
+                .filter(|(_, t)| types.contains(t))
+                .collect();
+            for t in &types {
+                let c = self.entities.entry(t.to_string()).or_default();
+                c.gold += golds.iter().filter(|(_, gt)| gt == t).count();
+                c.pred += preds.iter().filter(|(_, pt)| pt == t).count();
+            }
+            let mut used = HashSet::new();
+            for &((ps, pe), pt) in &preds {
+                let hit = golds.iter().enumerate().position(|(i, &((gs, ge), gt))| {
+                    !used.contains(&i)
+                        && gt == pt
+                        && ((gs, ge) == (ps, pe) || (lenient && gs <= ps && pe == ge))
+                });
+                match hit {
+                    Some(i) => {
+                        used.insert(i);
+                        self.entities.get_mut(pt).unwrap().tp += 1;
+                    }
+                    None => self.error(
+                        "entity wrong",
+                        id,
+                        format!("{pt} {:?}", slice(&chars, ps, pe)),
+                    ),
+                }
+            }
+            for (i, &((gs, ge), gt)) in golds.iter().enumerate() {
+                if !used.contains(&i) && gt != "MISC" {
+                    self.error(
+                        "entity missed",
+                        id,
+                        format!("{gt} {:?}", slice(&chars, gs, ge)),
+                    );
+                }
+            }
+        }
+        if let Some(quotes) = &g.quotes {
+            let ignore: Vec<(usize, usize)> = g
+                .quotes_ignore
+                .iter()
+                .filter_map(|x| match x {
+                    Value::Array(a) => {
+                        Some((a.first()?.as_u64()? as usize, a.get(1)?.as_u64()? as usize))
+                    }
+                    Value::Object(o) => Some((
+                        o.get("start")?.as_u64()? as usize,
+                        o.get("end")?.as_u64()? as usize,
+                    )),
+                    _ => None,
+                })
+                .collect();
+            let preds: Vec<(usize, usize, &str, Option<&str>)> = pred
+                .quotes
+                .iter()
+                .filter(|q| {
+                    let (s, e) = (q.start as f64, q.end as f64);
+                    !ignore.iter().any(|&(a, b)| {
+                        (e.min(b as f64) - s.max(a as f64)) >= 0.5 * (e - s).max(1.0)
+                    })
+                })
+                .map(|q| {
+                    let t = if q.kind == crate::extract::quotes::QuoteKind::Indirect {
+                        "indirect"
+                    } else {
+                        "direct"
+                    };
+                    (q.start, q.end, t, q.speaker.as_deref())
+                })
+                .collect();
+            let indirect_spans: Vec<(usize, usize)> = quotes
+                .iter()
+                .filter(|q| q.kind == "indirect")
+                .map(|q| (q.start, q.end))
+                .collect();
+            for t in ["direct", "indirect"] {
+                let gq: Vec<&GoldQuote> = quotes.iter().filter(|q| q.kind == t).collect();
+                let pq: Vec<_> = preds.iter().filter(|q| q.2 == t).collect();
+                let c = self.quotes.entry(t).or_default();
+                c.gold += gq.len();
+                c.pred += pq.len();
+                let mut used = HashSet::new();
+                for q in gq {
+                    let (gs, ge) = (q.start as f64, q.end as f64);
+                    let mut best: Option<(usize, f64)> = None;
+                    for (j, p) in pq.iter().enumerate() {
+                        if used.contains(&j) {
+                            continue;
+                        }
+                        let (ps, pe) = (p.0 as f64, p.1 as f64);
+                        let ov = ge.min(pe) - gs.max(ps);
+                        if ov >= 0.5 * (ge - gs)
+                            && ov >= 0.5 * (pe - ps)
+                            && best.is_none_or(|(_, b)| ov > b)
+                        {
+                            best = Some((j, ov));
+                        }
+                    }
+                    let Some((j, _)) = best else {
+                        self.error(
+                            format!("{t} quote missed"),
+                            id,
+                            slice(&chars, q.start, q.end.min(q.start + 90)),
+                        );
+                        continue;
+                    };
+                    used.insert(j);
+                    self.quotes.get_mut(t).unwrap().tp += 1;
+                    let mut names: Vec<String> = q.speaker.iter().cloned().collect();
+                    names.extend(q.speaker_aliases.iter().cloned());
+                    if !names.is_empty() {
+                        let got = pq[j].3;
+                        let right = got.is_some_and(|n| name_match(n, &names));
+                        let s = self.speakers.entry(t).or_default();
+                        s.0 += right as usize;
+                        s.1 += 1;
+                        if !right {
+                            self.error(
+                                format!("{t} speaker wrong"),
+                                id,
+                                format!(
+                                    "got {got:?}, gold {:?}: {}",
+                                    q.speaker,
+                                    slice(&chars, q.start, q.end.min(q.start + 60))
+                                ),
+                            );
+                        }
+                    }
+                }
+                for (j, p) in pq.iter().enumerate() {
+                    if used.contains(&j) {
+                        continue;
+                    }
+                    if t == "direct" && indirect_spans.iter().any(|&(a, b)| a <= p.0 && p.1 <= b) {
+                        self.quotes.get_mut(t).unwrap().pred -= 1;
+                        continue;
+                    }
+                    self.error(
+                        format!("{t} quote spurious"),
+                        id,
+                        slice(&chars, p.0, p.1.min(p.0 + 90)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Runs the pipeline over every article of the gold file and scores it.
+pub fn run(gold_path: &Path, rules: &Rules) -> Result<Report> {
+    let file = std::fs::File::open(gold_path)?;
+    let mut tally = Tally::default();
+    let mut articles = 0;
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let g: Gold = serde_json::from_str(&line)
+            .with_context(|| format!("line {}: not a gold record", n + 1))?;
+        let id = match &g.id {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let article = Article {
+            id: id.clone(),
+            source: format!("{}:{}", gold_path.display(), n + 1),
+            text: g.text.clone(),
+            title: None,
+            meta: Map::new(),
+            hash: String::new(),
+        };
+        let record = process(&article, rules);
+        tally.add(&g, &id, &record);
+        articles += 1;
+    }
+    let mut figures = Map::new();
+    figures.insert("articles".into(), json!(articles));
+    if tally.sentences.gold > 0 {
+        figures.insert("sentence_boundaries".into(), tally.sentences.prf());
+    }
+    if !tally.cases.is_empty() {
+        let cases: Map<String, Value> = tally
+            .cases
+            .iter()
+            .map(|(k, &(right, n))| (k.clone(), json!({"right": right, "cases": n, "accuracy": round4(right as f64 / n.max(1) as f64)})))
+            .collect();
+        figures.insert("sentence_cases".into(), Value::Object(cases));
+    }
+    if !tally.entities.is_empty() {
+        let mut per: Map<String, Value> = tally
+            .entities
+            .iter()
+            .map(|(t, c)| (t.clone(), c.prf()))
+            .collect();
+        let total = tally
+            .entities
+            .values()
+            .fold(Counts::default(), |a, c| Counts {
+                tp: a.tp + c.tp,
+                pred: a.pred + c.pred,
+                gold: a.gold + c.gold,
+            });
+        per.insert("micro".into(), total.prf());
+        figures.insert("entities".into(), Value::Object(per));
+    }
+    for (t, c) in &tally.quotes {
+        if c.gold + c.pred > 0 {
+            figures.insert(format!("{t}_quotes"), c.prf());
+            let (right, n) = tally.speakers.get(t).copied().unwrap_or_default();
+            let acc = if n > 0 {
+                json!(round4(right as f64 / n as f64))
+            } else {
+                Value::Null
+            };
+            figures.insert(
+                format!("{t}_speakers"),
+                json!({"accuracy": acc, "right": right, "scored": n}),
+            );
+        }
+    }
+    Ok(Report {
+        figures: Value::Object(figures),
+        errors: tally.errors,
+    })
+}
+
+impl Report {
+    /// The figures as lines a person reads, then up to `show_errors` errors of each kind.
+    pub fn render(&self, show_errors: usize) -> String {
+        let mut out = String::new();
+        let Value::Object(fig) = &self.figures else {
+            return out;
+        };
+        let line = |out: &mut String, name: &str, v: &Value| {
+            let _ = writeln!(
+                out,
+                "{name} P {:.3} R {:.3} F1 {:.3}  (gold {}, pred {})",
+                v["p"].as_f64().unwrap_or(0.0),
+                v["r"].as_f64().unwrap_or(0.0),
+                v["f1"].as_f64().unwrap_or(0.0),
+                v["gold"],
+                v["pred"]
+            );
+        };
+        let _ = writeln!(out, "articles {}", fig["articles"]);
+        for (k, v) in fig {
+            match k.as_str() {
+                "articles" => {}
+                "entities" => {
+                    for (t, m) in v.as_object().unwrap() {
+                        line(&mut out, &format!("entities {t:8}"), m);
+                    }
+                }
+                "sentence_cases" => {
+                    for (g, m) in v.as_object().unwrap() {
+                        let _ = writeln!(
+                            out,
+                            "sentence cases {g}: {}/{} = {:.3}",
+                            m["right"],
+                            m["cases"],
+                            m["accuracy"].as_f64().unwrap_or(0.0)
+                        );
+                    }
+                }
+                _ if v.get("f1").is_some() => line(&mut out, &format!("{k:20}"), v),
+                _ => {
+                    let acc = v["accuracy"]
+                        .as_f64()
+                        .map_or("n/a".to_string(), |a| format!("{a:.3}"));
+                    let _ = writeln!(
+                        out,
+                        "{k:20} accuracy {acc}  ({}/{})",
+                        v["right"], v["scored"]
+                    );
+                }
+            }
+        }
+        if show_errors > 0 {
+            for (kind, items) in &self.errors {
+                let _ = writeln!(out, "\n{kind}: {}", items.len());
+                for it in items.iter().take(show_errors) {
+                    let _ = writeln!(out, "  {it}");
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_as_the_scorer_matches_them() {
+        let g = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(name_match("Zelenskyy", &g(&["Volodymyr Zelenskyy"])));
+        assert!(name_match("the official", &g(&["a senior official"])));
+        assert!(name_match("officials", &g(&["six European officials"])));
+        assert!(name_match("Baiba Braže", &g(&["Baiba Braze"])));
+        assert!(!name_match("he", &g(&["he"])));
+        assert!(!name_match("Putin", &g(&["Volodymyr Zelenskyy"])));
+    }
+
+    #[test]
+    fn trim_drops_article_possessive_and_punctuation() {
+        let c: Vec<char> = "the Kremlin’s, x".chars().collect();
+        assert_eq!(trim(&c, 0, 15), (4, 11));
+    }
 }

@@ -141,8 +141,8 @@ fn bad_articles_become_error_rows_and_the_batch_goes_on() {
         "He said “this never closes. And more text follows.",
     );
     w.write("in/empty.txt", "");
-    w.write("in/latin1.txt", b"caf\xe9 society".to_vec());
-    w.write("in/binary.txt", b"\x00\x01\x02binary".to_vec());
+    w.write("in/latin1.txt", b"caf\xe9 society");
+    w.write("in/binary.txt", b"\x00\x01\x02binary");
     w.write(
         "in/lines.jsonl",
         "{\"id\":\"ok\",\"text\":\"Fine.\"}\nthis is not json\n{\"id\":\"nt\"}\n",

@@ -114,7 +114,7 @@ fn force_changed_rules_or_output_style_reprocess_everything() {
 fn errors_are_reported_again_on_an_unchanged_rerun() {
     let w = Work::new();
     w.write("in/a.txt", article(1));
-    w.write("in/bad.txt", b"\xff\xfe".to_vec());
+    w.write("in/bad.txt", b"\xff\xfe");
     assert_eq!(
         w.run(&["extract", "in", "-o", "out"]).status.code(),
         Some(1)
