@@ -223,7 +223,7 @@ fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
     let mut bytes = Vec::new();
     // Read one byte past the limit so an oversized file is refused without reading all of it.
     (&mut file)
-        .take(max_bytes as u64 + 1)
+        .take((max_bytes as u64).saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| fail("io", e.to_string()))?;
     if bytes.len() > max_bytes {
@@ -370,7 +370,7 @@ fn read_line_limited(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::
             None => (chunk.len(), false),
         };
         if buf.len() <= max {
-            let keep = take.min(max + 1 - buf.len());
+            let keep = take.min(max.saturating_add(1) - buf.len());
             buf.extend_from_slice(&chunk[..keep]);
         }
         total += take;
@@ -442,5 +442,25 @@ mod tests {
             "too_large"
         );
         assert_eq!(next_line(&mut lr, 50).unwrap().unwrap().text, "ok");
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    #[test]
+    fn no_size_limit_does_not_overflow_into_reading_nothing() {
+        let dir = std::env::temp_dir().join(format!("newsx-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.txt");
+        std::fs::write(&path, "Some text.").unwrap();
+        let a = read_text_file(&path, "a".into(), usize::MAX).unwrap();
+        assert_eq!(a.text, "Some text.");
+        let mut buf = Vec::new();
+        let mut r = io::Cursor::new(b"line\n".to_vec());
+        assert_eq!(read_line_limited(&mut r, &mut buf, usize::MAX).unwrap(), 5);
+        assert_eq!(buf, b"line");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }
