@@ -20,7 +20,10 @@ fn corpus() -> PathBuf {
     if let Ok(dir) = std::env::var("NEWSX_BENCH_CORPUS") {
         return dir.into();
     }
-    let mb: f64 = std::env::var("NEWSX_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(100.0);
+    let mb: f64 = std::env::var("NEWSX_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100.0);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join(format!("target/bench-corpus-{mb}mb"));
     if !dir.exists() {
@@ -55,7 +58,11 @@ fn run_measuring_memory(cmd: &mut Command) -> (bool, Duration, u64) {
     loop {
         if let Ok(s) = std::fs::read_to_string(&status_path) {
             if let Some(line) = s.lines().find(|l| l.starts_with("VmHWM:")) {
-                let kb: u64 = line.split_whitespace().nth(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+                let kb: u64 = line
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(0);
                 peak_kb = peak_kb.max(kb);
             }
         }
@@ -74,10 +81,17 @@ fn main() {
     let dir = corpus();
     let rules = Rules::builtin();
     let sources = list_sources(&[Input::Path(dir.clone())]).unwrap();
-    let articles: Vec<_> = ArticleStream::new(sources, usize::MAX).filter_map(Result::ok).collect();
+    let articles: Vec<_> = ArticleStream::new(sources, usize::MAX)
+        .filter_map(Result::ok)
+        .collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let chars: usize = articles.iter().map(|a| a.text.chars().count()).sum();
-    println!("corpus {}: {} articles, {:.1} MB", dir.display(), articles.len(), bytes as f64 / 1e6);
+    println!(
+        "corpus {}: {} articles, {:.1} MB",
+        dir.display(),
+        articles.len(),
+        bytes as f64 / 1e6
+    );
     println!("single thread, per stage:");
 
     let t = Instant::now();
@@ -115,7 +129,11 @@ fn main() {
     report("quotes + speakers", bytes, chars, t.elapsed());
 
     let t = Instant::now();
-    let summaries: Vec<_> = articles.iter().zip(&quotes).map(|(a, q)| speakers::summarise(&a.text, q)).collect();
+    let summaries: Vec<_> = articles
+        .iter()
+        .zip(&quotes)
+        .map(|(a, q)| speakers::summarise(&a.text, q))
+        .collect();
     report("speaker summaries", bytes, chars, t.elapsed());
 
     let t = Instant::now();
@@ -130,7 +148,10 @@ fn main() {
         };
         let rec = ArticleRecord::build(a, &x);
         out_bytes += serde_json::to_string(&rec).unwrap().len();
-        out_bytes += render(&rec, CsvStyle::default()).iter().map(Vec::len).sum::<usize>();
+        out_bytes += render(&rec, CsvStyle::default())
+            .iter()
+            .map(Vec::len)
+            .sum::<usize>();
     }
     report("records + JSON + CSV", bytes, chars, t.elapsed());
     println!("  ({:.1} MB of output)", out_bytes as f64 / 1e6);
@@ -154,7 +175,10 @@ fn main() {
     report("newsx extract (full)", bytes, chars, took);
     println!("  peak memory {:.0} MB", peak_kb as f64 / 1024.0);
     let (ok, took, peak_kb) = run_measuring_memory(
-        Command::new(env!("CARGO_BIN_EXE_newsx")).args(["extract", "-q", "-o"]).arg(&out).arg(&dir),
+        Command::new(env!("CARGO_BIN_EXE_newsx"))
+            .args(["extract", "-q", "-o"])
+            .arg(&out)
+            .arg(&dir),
     );
     assert!(ok);
     report("newsx extract (unchanged)", bytes, chars, took);

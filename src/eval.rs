@@ -142,10 +142,10 @@ fn fold(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Strips common Latin accents (the scorer uses NFKD; this covers the letters news uses).
+/// Strips Latin-1 and Latin Extended-A accents (the scorer uses NFKD; these are the letters news uses).
 fn fold_accent(c: char) -> Option<char> {
-    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłńňñòóôõöøōőŕřśšşťùúûüūůűųýÿžźżÀÁÂÃÄÅĀĂĄÇĆČĎÈÉÊËĒĖĘĚĞÌÍÎÏĪĮİĽŁŃŇÑÒÓÔÕÖØŌŐŔŘŚŠŞŤÙÚÛÜŪŮŰŲÝŸŽŹŻ";
-    const TO: &str = "aaaaaaaaacccdeeeeeeeegiiiiiiilllnnnooooooooorrssstuuuuuuuuyyzzzAAAAAAAAACCCDEEEEEEEEGIIIIIIILLNNNOOOOOOOOORRSSSTUUUUUUUUYYZZZ";
+    const FROM: &str = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſ";
+    const TO: &str = "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
     Some(
         FROM.chars()
             .position(|f| f == c)

@@ -349,8 +349,9 @@ fn write_all(
         f.write(&style.header(t))?;
         tables.push(f);
     }
+    let mut man = StagedFile::create(dir, manifest::FILE_NAME)?;
     let mut summary = Summary::default();
-    let mut entries = Vec::new();
+    let mut entries = 0;
     let mut errors = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut speakers: BTreeMap<(String, crate::extract::quotes::SpeakerKind), [usize; 3]> =
@@ -404,13 +405,15 @@ fn write_all(
                     let offset = jsonl.written;
                     jsonl.write(json.as_bytes())?;
                     jsonl.write(b"\n")?;
-                    entries.push(Entry {
+                    let entry = Entry {
                         id,
                         source,
                         hash,
                         offset,
                         len: json.len() as u64,
-                    });
+                    };
+                    manifest::write_entry(&mut man.out, &entry)?;
+                    entries += 1;
                     for (f, buf) in tables.iter_mut().zip(rows.iter()) {
                         f.write(buf)?;
                     }
@@ -462,22 +465,18 @@ fn write_all(
         ))?;
     }
 
-    let manifest = Manifest {
-        header: Header {
-            newsx: VERSION.to_string(),
-            rules: rules.hash.clone(),
-            style: style_key(style),
-            articles: entries.len(),
-            errors: errors.len(),
-            sentences: summary.sentences,
-            quotes: summary.quotes,
-            entities: summary.entities,
-            errors_hash: errors_hash(&errors),
-        },
-        entries,
+    let header = Header {
+        newsx: VERSION.to_string(),
+        rules: rules.hash.clone(),
+        style: style_key(style),
+        articles: entries,
+        errors: errors.len(),
+        errors_hash: errors_hash(&errors),
+        sentences: summary.sentences,
+        quotes: summary.quotes,
+        entities: summary.entities,
     };
-    let mut man = StagedFile::create(dir, manifest::FILE_NAME)?;
-    manifest.write_to(&mut man.out)?;
+    manifest::write_header(&mut man.out, &header)?;
 
     let mut staged = vec![jsonl.finish()?];
     for f in tables {

@@ -23,6 +23,7 @@ struct LayoutFile {
     credit: String,
     credit_separator: String,
     name_separator: String,
+    name_cleanup: String,
     headline_max_words: usize,
 }
 
@@ -35,6 +36,8 @@ pub struct LayoutRules {
     credit: Regex,
     credit_separator: Regex,
     name_separator: Regex,
+    /// Strips roles and places around a credited name (`AP writer X in Detroit` → `X`).
+    name_cleanup: Regex,
     headline_max_words: usize,
 }
 
@@ -42,21 +45,20 @@ impl LayoutRules {
     pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
         const F: &str = "layout.json";
         let f: LayoutFile = set.parse(F)?;
-        for (field, re) in [
-            ("dateline", &f.dateline),
-            ("byline", &f.byline),
-            ("contributor", &f.contributor),
-            ("credit", &f.credit),
-        ] {
-            let r = compile_regex(set, F, field, re)?;
-            if field != "dateline" && r.capture_names().all(|n| n != Some("names")) {
-                return Err(RuleError::field(
+        let regex = |field: &str, pattern: &str| compile_regex(set, F, field, pattern);
+        // A pattern whose matches are read through a named group must have that group.
+        let with_group = |field: &str, pattern: &str, group: &str| {
+            let r = regex(field, pattern)?;
+            if r.capture_names().any(|n| n == Some(group)) {
+                Ok(r)
+            } else {
+                Err(RuleError::field(
                     &set.origin(F),
                     field,
-                    "needs a (?P<names>...) group",
-                ));
+                    format!("needs a (?P<{group}>...) group"),
+                ))
             }
-        }
+        };
         Ok(LayoutRules {
             boilerplate_lines: f
                 .boilerplate_lines
@@ -68,12 +70,13 @@ impl LayoutRules {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
-            dateline: compile_regex(set, F, "dateline", &f.dateline)?,
-            byline: compile_regex(set, F, "byline", &f.byline)?,
-            contributor: compile_regex(set, F, "contributor", &f.contributor)?,
-            credit: compile_regex(set, F, "credit", &f.credit)?,
-            credit_separator: compile_regex(set, F, "credit_separator", &f.credit_separator)?,
-            name_separator: compile_regex(set, F, "name_separator", &f.name_separator)?,
+            dateline: with_group("dateline", &f.dateline, "place")?,
+            byline: with_group("byline", &f.byline, "names")?,
+            contributor: with_group("contributor", &f.contributor, "names")?,
+            credit: with_group("credit", &f.credit, "names")?,
+            credit_separator: regex("credit_separator", &f.credit_separator)?,
+            name_separator: regex("name_separator", &f.name_separator)?,
+            name_cleanup: with_group("name_cleanup", &f.name_cleanup, "name")?,
             headline_max_words: f.headline_max_words,
         })
     }
@@ -173,38 +176,14 @@ pub fn analyse(text: &str, title: Option<&str>, rules: &LayoutRules) -> Layout {
         .skip(next)
         .find(|p| !layout.credit_lines.contains(p))
     {
-        let line = p.of(text);
-        if let Some(c) = rules.dateline.captures(line) {
-            let place = c.name("place").unwrap();
-            let whole = c.get(0).unwrap();
-            let dash_end = whole.as_str().trim_end().len();
-            let dash_start = whole.as_str()[..dash_end]
-                .char_indices()
-                .rev()
-                .find(|(_, ch)| !matches!(ch, '—' | '–' | '-'))
-                .map_or(0, |(i, ch)| i + ch.len_utf8());
-            let before_dash = whole.as_str()[..dash_start].trim_end().len();
-            // A sentence that starts with a capitalised word and a dash is not a dateline:
-            // require an all-caps place.
-            let place_str = place.as_str();
-            if place_str.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !place_str.chars().any(|c| c.is_lowercase())
-                || place_str.contains(", ")
-            {
-                let start = p.start;
-                layout.dateline = Some(Span::new(start, start + before_dash));
-                let place_end = place_str.split(", ").next().unwrap().len();
-                layout.dateline_place = Some(Span::new(start, start + place_end));
-                if place_str
-                    .split(", ")
-                    .next()
-                    .unwrap()
-                    .chars()
-                    .any(|c| c.is_lowercase())
-                {
-                    layout.dateline = None;
-                    layout.dateline_place = None;
-                }
+        if let Some(c) = rules.dateline.captures(p.of(text)) {
+            let place = c["place"].split(", ").next().unwrap_or_default();
+            // Datelines put the city in capitals; `Territory — the main point` is prose.
+            let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && !place.chars().any(char::is_lowercase) {
+                let before_dash = c[0].trim_end().trim_end_matches(['—', '–', '-']).trim_end();
+                layout.dateline = Some(Span::new(p.start, p.start + before_dash.len()));
+                layout.dateline_place = Some(Span::new(p.start, p.start + place.len()));
             }
         }
     }
@@ -214,6 +193,11 @@ pub fn analyse(text: &str, title: Option<&str>, rules: &LayoutRules) -> Layout {
 fn push_names(out: &mut Vec<String>, names: &str, rules: &LayoutRules) {
     for name in rules.name_separator.split(names) {
         let name = name.trim().trim_end_matches('.').trim();
+        let name = rules
+            .name_cleanup
+            .captures(name)
+            .and_then(|c| c.name("name"))
+            .map_or(name, |m| m.as_str());
         if !name.is_empty() && name.chars().next().is_some_and(|c| c.is_uppercase()) {
             out.push(name.to_string());
         }
@@ -325,6 +309,12 @@ mod tests {
         );
         assert_eq!(l.dateline.map(|s| s.of(text)), Some("PORTO"));
         assert_eq!(l.body().count(), 5);
+    }
+
+    #[test]
+    fn contributor_roles_and_places_are_not_part_of_names() {
+        let text = "Rain fell.\nAssociated Press writers Kevin Ruiz in Detroit and Sarah Lind in Washington contributed to this report.";
+        assert_eq!(layout(text).byline, ["Kevin Ruiz", "Sarah Lind"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The rerun manifest: which articles the output holds, from which input bytes, under which rules
 //! and version, and where each one's JSON line sits in `articles.jsonl` so it can be reused.
+//! One JSON line per article, written as the run goes, then the header as the last line.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -45,26 +46,29 @@ impl Manifest {
     /// Reads a manifest; `None` when there is none or it cannot be trusted (then everything is redone).
     pub fn load(dir: &Path) -> Option<Manifest> {
         let file = File::open(dir.join(FILE_NAME)).ok()?;
-        let mut lines = BufReader::new(file).lines();
-        let header: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
-        let mut entries = Vec::with_capacity(header.articles);
-        for line in lines {
-            entries.push(serde_json::from_str(&line.ok()?).ok()?);
+        let mut entries = Vec::new();
+        let mut last = None;
+        for line in BufReader::new(file).lines() {
+            let line = line.ok()?;
+            if let Some(prev) = last.replace(line) {
+                entries.push(serde_json::from_str(&prev).ok()?);
+            }
         }
+        let header: Header = serde_json::from_str(&last?).ok()?;
         (entries.len() == header.articles).then_some(Manifest { header, entries })
     }
 
     pub fn by_id(&self) -> HashMap<&str, &Entry> {
         self.entries.iter().map(|e| (e.id.as_str(), e)).collect()
     }
+}
 
-    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, &self.header)?;
-        out.write_all(b"\n")?;
-        for e in &self.entries {
-            serde_json::to_writer(&mut *out, e)?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
-    }
+pub fn write_entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, e)?;
+    out.write_all(b"\n")
+}
+
+pub fn write_header(out: &mut impl Write, h: &Header) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, h)?;
+    out.write_all(b"\n")
 }
