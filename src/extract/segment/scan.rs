@@ -133,6 +133,9 @@ impl<'a> Scanner<'a> {
                 _ => self.multibyte(j),
             };
         }
+        if let Some(date) = self.trailing_date() {
+            self.cut_before(date);
+        }
         self.cut(len, len);
     }
 
@@ -169,7 +172,12 @@ impl<'a> Scanner<'a> {
 
     /// Start of the white-space-delimited token ending at `j`, never before the sentence start.
     fn token_start(&self, j: usize) -> usize {
-        let mut lo = j.saturating_sub(WORD_WINDOW).max(self.start);
+        self.token_start_after(j, self.start)
+    }
+
+    /// Start of the token ending at `j`, never before `floor`.
+    fn token_start_after(&self, j: usize, floor: usize) -> usize {
+        let mut lo = j.saturating_sub(WORD_WINDOW).max(floor).min(j);
         while !self.p.is_char_boundary(lo) {
             lo += 1;
         }
@@ -294,7 +302,7 @@ impl<'a> Scanner<'a> {
             at,
             word: &body[..word_len],
             opener: !opener_part.is_empty(),
-            quote_opener: opener_part.contains(['"', '“', '‘', '\'', '«']),
+            quote_opener: opener_part.starts_with(['"', '“', '‘', '\'', '«']),
             digit: first.is_some_and(|c| c.is_ascii_digit() || c == '#'),
             lower: first.is_some_and(char::is_lowercase),
         }
@@ -308,6 +316,10 @@ impl<'a> Scanner<'a> {
             if let Some(resume) = self.period_marker(j) {
                 return resume;
             }
+        }
+        // `[...]` marks words left out of a quotation, never an end.
+        if self.char_before(j) == Some('[') && self.b.get(cl.end) == Some(&b']') {
+            return cl.end + 1;
         }
         let (after, quote_closed) = self.closers(cl.end);
         let len = self.b.len();
@@ -332,7 +344,10 @@ impl<'a> Scanner<'a> {
         let Some(first) = self.char_at(next_at) else {
             return after;
         };
-        if first.is_lowercase() || matches!(first, '-' | '–' | '—' | ',' | ';' | ':' | ')' | ']' | '}' | '%' | '&') {
+        if first.is_lowercase() || matches!(
+                first,
+                '-' | '–' | '—' | ',' | ';' | ':' | ')' | ']' | '}' | '%' | '&' | '?' | '!' | '.'
+            ) {
             return after;
         }
         let next = self.next_after(next_at);
@@ -418,22 +433,23 @@ impl<'a> Scanner<'a> {
         let Some(next) = self.char_at(j + 1) else {
             return;
         };
+        if next.is_ascii_digit() {
+            self.footnote_number(j);
+            return;
+        }
         // The run of letters, digits and commas before the stop.
         let seg_start = self.b[..j]
             .iter()
             .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b','))
             .map_or(0, |k| k + 1)
-            .max(self.start);
+            .max(self.start)
+            .min(j);
         let seg = &self.p[seg_start..j];
         let before_seg = self.char_before(seg_start);
         if before_seg.is_some_and(|c| !c.is_whitespace() && !is_opener(c)) {
             return;
         }
         if self.rules.abbreviation(seg).is_some() {
-            return;
-        }
-        if next.is_ascii_digit() {
-            self.footnote_number(j, seg);
             return;
         }
         let upper_lower = next.is_ascii_uppercase()
@@ -460,10 +476,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// `consultation.11 12 Take`: reference numbers glued to the stop end the sentence with it.
-    fn footnote_number(&mut self, j: usize, seg: &str) {
-        if !seg.bytes().last().is_some_and(|c| c.is_ascii_alphabetic())
-            && self.char_before(j) != Some(')')
-        {
+    fn footnote_number(&mut self, j: usize) {
+        let word = self.word_before(j);
+        let after_word = word.chars().next_back().is_some_and(char::is_alphabetic)
+            && word.chars().all(char::is_alphabetic)
+            && self.rules.abbreviation(word).is_none();
+        if !after_word && self.char_before(j) != Some(')') {
             return;
         }
         let mut k = j + 1;
@@ -539,12 +557,12 @@ impl<'a> Scanner<'a> {
             }
         }
         let at_start = self.at_sentence_start(ts);
-        let after_stop = self
-            .p[..ts]
-            .trim_end()
+        let before = self.p[..ts].trim_end();
+        let after_stop = before
             .chars()
             .next_back()
-            .is_some_and(|c| matches!(c, '.' | '?' | '!' | '…' | '"' | '”' | '’' | '\''));
+            .is_some_and(|c| matches!(c, '.' | '?' | '!' | '…' | '"' | '”' | '’' | '\''))
+            && !(before.ends_with('.') && self.is_abbreviation_stop(before.len() - 1));
         if at_start || after_stop {
             self.chain = Some(Chain {
                 form,
@@ -555,6 +573,13 @@ impl<'a> Scanner<'a> {
             return true;
         }
         false
+    }
+
+    /// True when the full stop at `j` belongs to an abbreviation or an initial (`p.`, `E.`).
+    fn is_abbreviation_stop(&self, j: usize) -> bool {
+        let ts = self.token_start_after(j, 0);
+        let word = self.p[ts..j].trim_start_matches(is_opener);
+        self.rules.abbreviation(word).is_some() || is_initial(word) || is_initialism(word)
     }
 
     /// `• 9. First • 10. Second`: a bullet inside a paragraph starts a new sentence.
@@ -614,6 +639,26 @@ impl<'a> Scanner<'a> {
             return Some(next);
         }
         None
+    }
+
+    /// `Magicians interview Wednesday, October 9, 2013`: a date line run onto the end of a headline.
+    fn trailing_date(&self) -> Option<usize> {
+        let tail_from = self.p.len().saturating_sub(40).max(self.start);
+        let tail = self.p.get(tail_from..)?;
+        let mut words = tail.rsplit(' ');
+        let (year, day, month, weekday) = (words.next()?, words.next()?, words.next()?, words.next()?);
+        let day = day.strip_suffix(',')?;
+        let ok = year.len() == 4
+            && year.bytes().all(|c| c.is_ascii_digit())
+            && (1..=2).contains(&day.len())
+            && day.bytes().all(|c| c.is_ascii_digit())
+            && self.rules.is_month(month)
+            && self.rules.is_weekday(weekday.strip_suffix(',')?);
+        let at = self.p.len() - year.len() - day.len() - month.len() - weekday.len() - 4;
+        let before = self.p[..at].trim_end();
+        (ok && before.len() > self.start
+            && before.chars().next_back().is_some_and(char::is_alphanumeric))
+        .then_some(at)
     }
 
     // ---- brackets and quotations ----
