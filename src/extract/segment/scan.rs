@@ -304,7 +304,9 @@ impl<'a> Scanner<'a> {
             opener: !opener_part.is_empty(),
             quote_opener: opener_part.starts_with(['"', '“', '‘', '\'', '«']),
             digit: first.is_some_and(|c| c.is_ascii_digit() || c == '#'),
-            lower: first.is_some_and(char::is_lowercase),
+            // `iPhone`, `eBay`, `wikiHow` start sentences like capitalised words.
+            lower: first.is_some_and(char::is_lowercase)
+                && !body[..word_len].chars().any(char::is_uppercase),
         }
     }
 
@@ -344,7 +346,7 @@ impl<'a> Scanner<'a> {
         let Some(first) = self.char_at(next_at) else {
             return after;
         };
-        if first.is_lowercase() || matches!(
+        if (first.is_lowercase() && self.next_after(next_at).lower) || matches!(
                 first,
                 '-' | '–' | '—' | ',' | ';' | ':' | ')' | ']' | '}' | '%' | '&' | '?' | '!' | '.'
             ) {
@@ -352,6 +354,10 @@ impl<'a> Scanner<'a> {
         }
         let next = self.next_after(next_at);
         if next.lower {
+            // `He left. (see the note)`: a bracket after a plain full stop opens a new sentence.
+            if single_dot && matches!(first, '(' | '[') && self.period_breaks(j, &next) {
+                self.cut(after, next_at);
+            }
             return after;
         }
         let breaks = if cl.wide {
@@ -361,7 +367,7 @@ impl<'a> Scanner<'a> {
         } else if cl.ellipsis || (cl.dots >= 2 && !cl.spaced) {
             true
         } else if cl.spaced {
-            if cl.attached {
+            if cl.attached && after == cl.end {
                 // `compounds. . . . The`: the word's own stop ends it; the ellipsis opens the next sentence.
                 self.cut(j + 1, j + 1);
                 return after;
@@ -657,7 +663,10 @@ impl<'a> Scanner<'a> {
         let at = self.p.len() - year.len() - day.len() - month.len() - weekday.len() - 4;
         let before = self.p[..at].trim_end();
         (ok && before.len() > self.start
-            && before.chars().next_back().is_some_and(char::is_alphanumeric))
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '"' | '’' | '”' | ')')))
         .then_some(at)
     }
 
