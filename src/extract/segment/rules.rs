@@ -210,7 +210,11 @@ fn check_word(origin: &str, field: &str, word: &str, abbreviation: bool) -> Resu
     } else {
         return Ok(());
     };
-    Err(RuleError::field(origin, field, format!("`{word}` {reason}")))
+    Err(RuleError::field(
+        origin,
+        field,
+        format!("`{word}` {reason}"),
+    ))
 }
 
 /// An abbreviation matches as written, capitalised (`co` → `Co`) and, from three letters up, in capitals

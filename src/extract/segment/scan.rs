@@ -58,7 +58,8 @@ struct MarkerValue {
 
 impl MarkerValue {
     fn follows(&self, prev: &MarkerValue) -> bool {
-        let next = |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(a), Some(b)) if a == b + 1);
+        let next =
+            |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(a), Some(b)) if a == b + 1);
         next(self.number, prev.number)
             || next(self.lower, prev.lower)
             || next(self.upper, prev.upper)
@@ -346,10 +347,12 @@ impl<'a> Scanner<'a> {
         let Some(first) = self.char_at(next_at) else {
             return after;
         };
-        if (first.is_lowercase() && self.next_after(next_at).lower) || matches!(
+        if (first.is_lowercase() && self.next_after(next_at).lower)
+            || matches!(
                 first,
                 '-' | '–' | '—' | ',' | ';' | ':' | ')' | ']' | '}' | '%' | '&' | '?' | '!' | '.'
-            ) {
+            )
+        {
             return after;
         }
         let next = self.next_after(next_at);
@@ -458,11 +461,13 @@ impl<'a> Scanner<'a> {
         if self.rules.abbreviation(seg).is_some() {
             return;
         }
-        let upper_lower = next.is_ascii_uppercase()
-            && self.b.get(j + 2).is_some_and(|c| c.is_ascii_lowercase());
+        let upper_lower =
+            next.is_ascii_uppercase() && self.b.get(j + 2).is_some_and(|c| c.is_ascii_lowercase());
         if !upper_lower
             || seg.len() < 2
-            || !seg.bytes().any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            || !seg
+                .bytes()
+                .any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         {
             return;
         }
@@ -472,7 +477,12 @@ impl<'a> Scanner<'a> {
             .position(|c| !c.is_ascii_alphabetic())
             .map_or(self.b.len(), |k| j + 1 + k);
         match self.b.get(word_end) {
-            Some(b'.') if self.b.get(word_end + 1).is_some_and(|c| c.is_ascii_alphanumeric()) => {
+            Some(b'.')
+                if self
+                    .b
+                    .get(word_end + 1)
+                    .is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
                 return
             }
             Some(b'@' | b'/' | b'_') => return,
@@ -492,7 +502,11 @@ impl<'a> Scanner<'a> {
         }
         let mut k = j + 1;
         loop {
-            let digits = self.b[k..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+            let digits = self.b[k..]
+                .iter()
+                .take(4)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             if digits == 0 || digits > 3 {
                 return;
             }
@@ -652,7 +666,8 @@ impl<'a> Scanner<'a> {
         let tail_from = self.p.len().saturating_sub(40).max(self.start);
         let tail = self.p.get(tail_from..)?;
         let mut words = tail.rsplit(' ');
-        let (year, day, month, weekday) = (words.next()?, words.next()?, words.next()?, words.next()?);
+        let (year, day, month, weekday) =
+            (words.next()?, words.next()?, words.next()?, words.next()?);
         let day = day.strip_suffix(',')?;
         let ok = year.len() == 4
             && year.bytes().all(|c| c.is_ascii_digit())
@@ -729,7 +744,10 @@ fn skip_space(p: &str, k: usize) -> usize {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '*')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '*'
+    )
 }
 
 fn is_bullet(c: char) -> bool {
@@ -775,8 +793,8 @@ fn marker_value(label: &str) -> Option<MarkerValue> {
 
 fn roman(s: &str) -> Option<u32> {
     const TABLE: [&str; 20] = [
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-        "xvi", "xvii", "xviii", "xix", "xx",
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx",
     ];
     TABLE.iter().position(|r| *r == s).map(|i| i as u32 + 1)
 }

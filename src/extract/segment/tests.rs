@@ -52,7 +52,10 @@ fn us_and_uk_end_a_sentence_only_before_a_sentence_starter() {
     one("She moved to the U.S. in 2009.");
     check(
         "The plant will close in the U.S. The company blamed costs.",
-        &["The plant will close in the U.S.", "The company blamed costs."],
+        &[
+            "The plant will close in the U.S.",
+            "The company blamed costs.",
+        ],
     );
     check(
         "Exports rose in the U.K. But imports fell.",
@@ -68,7 +71,10 @@ fn us_and_uk_end_a_sentence_only_before_a_sentence_starter() {
 fn times_end_a_sentence_unless_a_zone_or_day_follows() {
     check(
         "The polls closed at 8 p.m. Mrs. Jones was first in line.",
-        &["The polls closed at 8 p.m.", "Mrs. Jones was first in line."],
+        &[
+            "The polls closed at 8 p.m.",
+            "Mrs. Jones was first in line.",
+        ],
     );
     one("The launch is set for 9:30 a.m. Eastern time.");
     one("They met at 10 a.m. Friday and left by noon.");
@@ -249,10 +255,7 @@ fn inline_lists() {
         &["(a) One item.", "(b) Two items."],
     );
     one("Pay for 1. above and skip 2. below.");
-    check(
-        "• 1. Start • 2. Finish",
-        &["• 1. Start", "• 2. Finish"],
-    );
+    check("• 1. Start • 2. Finish", &["• 1. Start", "• 2. Finish"]);
 }
 
 #[test]
@@ -333,8 +336,10 @@ fn splits_body_paragraphs_into_sentences_with_paragraph_indexes() {
 
 #[test]
 fn quotations_kept_whole_when_the_rules_say_so() {
-    let text = include_str!("../../../rules/segment.json")
-        .replace("\"split_inside_quotes\": true", "\"split_inside_quotes\": false");
+    let text = include_str!("../../../rules/segment.json").replace(
+        "\"split_inside_quotes\": true",
+        "\"split_inside_quotes\": false",
+    );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("segment.json"), text).unwrap();
     let set = RuleSet::with_overrides(dir.path()).unwrap();
@@ -345,7 +350,10 @@ fn quotations_kept_whole_when_the_rules_say_so() {
     let got: Vec<_> = out.iter().map(|s| s.of(t)).collect();
     assert_eq!(
         got,
-        ["“We are ready. The talks start now,” she said.", "Then she left."]
+        [
+            "“We are ready. The talks start now,” she said.",
+            "Then she left."
+        ]
     );
 }
 
