@@ -350,9 +350,25 @@ impl<'a> Scanner<'a> {
         if (first.is_lowercase() && self.next_after(next_at).lower)
             || matches!(
                 first,
-                '-' | '–' | '—' | ',' | ';' | ':' | ')' | ']' | '}' | '%' | '&' | '?' | '!' | '.'
+                ',' | ';' | ':' | ')' | ']' | '}' | '%' | '&' | '?' | '!' | '.'
             )
         {
+            return after;
+        }
+        if matches!(first, '-' | '–' | '—') {
+            // `What now? - Posted by …` starts anew; `voila! -- you have` goes on, and so does an
+            // attribution after a quotation or statement (`… it." — Rick Santorum`).
+            let dash_end = self.p[next_at..]
+                .find(|c: char| !matches!(c, '-' | '–' | '—'))
+                .map_or(self.b.len(), |k| next_at + k);
+            let word_at = skip_space(self.p, dash_end);
+            if cl.strong
+                && !quote_closed
+                && word_at > dash_end
+                && self.char_at(word_at).is_some_and(char::is_uppercase)
+            {
+                self.cut(after, next_at);
+            }
             return after;
         }
         let next = self.next_after(next_at);

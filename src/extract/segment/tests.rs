@@ -369,3 +369,101 @@ fn bad_rule_entries_name_the_field() {
         Ok(_) => panic!("a trailing stop must be rejected"),
     }
 }
+
+#[test]
+fn dashes_after_marks() {
+    check("Who knew? - Nobody did.", &["Who knew?", "- Nobody did."]);
+    one("Add salt and -- voila! -- it tastes better.");
+    one("“We will never give up.” — Ana Silva");
+}
+
+#[test]
+fn camel_case_names_start_sentences() {
+    check(
+        "The phone sold out. iPhone sales rose.",
+        &["The phone sold out.", "iPhone sales rose."],
+    );
+}
+
+#[test]
+fn a_bracket_after_a_full_stop_opens_a_sentence() {
+    check(
+        "The site grew fast. (see the chart below)",
+        &["The site grew fast.", "(see the chart below)"],
+    );
+    one("He is from Springfield (Ill.) and works there.");
+}
+
+#[test]
+fn random_input_never_panics_and_spans_stay_ordered() {
+    const ALPHABET: &[&str] = &[
+        "a",
+        "B",
+        "I",
+        "U.S.",
+        " ",
+        "  ",
+        ".",
+        "..",
+        "?",
+        "!",
+        "…",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "(",
+        ")",
+        "[",
+        "]",
+        "1",
+        "2.",
+        "a)",
+        "•",
+        "—",
+        "-",
+        ":",
+        "Image",
+        "Mr.",
+        "p.m.",
+        "The",
+        "é",
+        "日",
+        "。",
+        "\u{a0}",
+        ",",
+        "Monday, May 4, 2020",
+        "www.",
+        "@",
+        "/",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let n = (next() % 40) as usize;
+        let text: String = (0..n)
+            .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+            .collect();
+        let para = Span::new(0, text.len());
+        let mut out = Vec::new();
+        split_paragraph(&text, para, rules(), &mut out);
+        let mut prev_end = 0;
+        for s in &out {
+            assert!(s.start >= prev_end && s.start < s.end, "{text:?}: {out:?}");
+            assert!(
+                text[prev_end..s.start].trim().is_empty(),
+                "{text:?}: {out:?}"
+            );
+            let piece = s.of(&text);
+            assert_eq!(piece, piece.trim(), "{text:?}: {out:?}");
+            prev_end = s.end;
+        }
+        assert!(text[prev_end..].trim().is_empty(), "{text:?}: {out:?}");
+    }
+}
