@@ -467,3 +467,12 @@ fn random_input_never_panics_and_spans_stay_ordered() {
         assert!(text[prev_end..].trim().is_empty(), "{text:?}: {out:?}");
     }
 }
+
+#[test]
+fn titles_after_us() {
+    one("U.S. Sen. Ted Ray and U.S. Rep. Ann Cole spoke, as did Sec. Ida Blum (Ret.) of Ohio.");
+    check(
+        "The firm is new to the U.S. Mr. Lee runs it.",
+        &["The firm is new to the U.S.", "Mr. Lee runs it."],
+    );
+}
