@@ -137,6 +137,7 @@ impl SegmentRules {
         }
         if !f.split_inside_quotes {
             stops[usize::from(b'"')] = true;
+            stops[usize::from(b'\'')] = true;
         }
         Ok(SegmentRules {
             split_inside_quotes: f.split_inside_quotes,

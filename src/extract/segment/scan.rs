@@ -68,6 +68,13 @@ impl MarkerValue {
     }
 }
 
+/// An opening mark's partner: `close` is its offset (0: none yet); `searched` is how far a search looked.
+#[derive(Clone, Copy, Default)]
+struct Pair {
+    close: usize,
+    searched: usize,
+}
+
 /// An inline list being read: `1. First 2. Second` splits before each marker once a second one follows.
 struct Chain {
     form: Form,
@@ -85,10 +92,13 @@ pub(super) struct Scanner<'a> {
     out: &'a mut Vec<Span>,
     /// Start of the current sentence.
     start: usize,
-    /// Offset of the closing bracket of the pair that holds the scan position (0: none).
-    bracket_close: usize,
-    /// Offset of the closing quotation mark when quotations are kept whole (0: none).
-    quote_close: usize,
+    /// Bracket pairs holding the scan position: marks inside them end no sentence.
+    paren: Pair,
+    square: Pair,
+    /// Quotation pairs, followed only when quotations are kept whole.
+    double: Pair,
+    curly: Pair,
+    single: Pair,
     chain: Option<Chain>,
 }
 
@@ -107,8 +117,11 @@ impl<'a> Scanner<'a> {
             rules,
             out,
             start: skip_space(p, 0),
-            bracket_close: 0,
-            quote_close: 0,
+            paren: Pair::default(),
+            square: Pair::default(),
+            double: Pair::default(),
+            curly: Pair::default(),
+            single: Pair::default(),
             chain: None,
         }
     }
@@ -131,6 +144,10 @@ impl<'a> Scanner<'a> {
                 b')' => self.paren_marker(j),
                 b':' => self.credit_label(j),
                 b'"' => self.straight_quote(j),
+                b'\'' => {
+                    self.single_quote(j, 1);
+                    j + 1
+                }
                 _ => self.multibyte(j),
             };
         }
@@ -330,8 +347,15 @@ impl<'a> Scanner<'a> {
             return len;
         }
         // Inside a bracket or kept quotation that closes later: not a boundary.
-        if (j < self.bracket_close && after <= self.bracket_close)
-            || (j < self.quote_close && after <= self.quote_close)
+        if [
+            self.paren,
+            self.square,
+            self.double,
+            self.curly,
+            self.single,
+        ]
+        .iter()
+        .any(|p| j < p.close && after <= p.close)
         {
             return after;
         }
@@ -703,12 +727,43 @@ impl<'a> Scanner<'a> {
 
     // ---- brackets and quotations ----
 
-    fn open_bracket(&mut self, j: usize, close: u8) -> usize {
-        if j >= self.bracket_close {
-            let reach = (j + 1 + BRACKET_REACH).min(self.b.len());
-            if let Some(k) = memchr::memchr(close, &self.b[j + 1..reach]) {
-                self.bracket_close = j + 1 + k;
+    /// Finds the partner of the opening mark at `j` (`open_len` bytes), at most `reach` bytes on.
+    /// A failed search remembers how far it looked, so openers never rescan: linear overall.
+    fn pair_up(
+        &self,
+        mut pair: Pair,
+        j: usize,
+        open_len: usize,
+        reach: usize,
+        first_bytes: (u8, u8),
+        closes: impl Fn(usize) -> bool,
+    ) -> Pair {
+        if j < pair.close {
+            return pair;
+        }
+        let lo = (j + open_len).max(pair.searched);
+        let hi = (j + open_len + reach).min(self.b.len());
+        if lo < hi {
+            let found = memchr::memchr2_iter(first_bytes.0, first_bytes.1, &self.b[lo..hi])
+                .map(|k| lo + k)
+                .find(|&k| closes(k));
+            if let Some(k) = found {
+                return Pair {
+                    close: k,
+                    searched: k,
+                };
             }
+        }
+        pair.searched = pair.searched.max(hi);
+        pair
+    }
+
+    fn open_bracket(&mut self, j: usize, close: u8) -> usize {
+        let closes = |_| true;
+        if close == b')' {
+            self.paren = self.pair_up(self.paren, j, 1, BRACKET_REACH, (close, close), closes);
+        } else {
+            self.square = self.pair_up(self.square, j, 1, BRACKET_REACH, (close, close), closes);
         }
         j + 1
     }
@@ -718,26 +773,45 @@ impl<'a> Scanner<'a> {
         let opens = self
             .char_before(j)
             .is_none_or(|c| c.is_whitespace() || is_opener(c));
-        if opens && j >= self.quote_close {
-            let reach = (j + 1 + QUOTE_REACH).min(self.b.len());
-            if let Some(k) = memchr::memchr(b'"', &self.b[j + 1..reach]) {
-                self.quote_close = j + 1 + k;
-            }
+        if opens {
+            self.double = self.pair_up(self.double, j, 1, QUOTE_REACH, (b'"', b'"'), |_| true);
         }
         j + 1
     }
 
-    fn curly_quote(&mut self, j: usize) {
-        if j >= self.quote_close {
-            let from = j + '“'.len_utf8();
-            let mut reach = (from + QUOTE_REACH).min(self.b.len());
-            while !self.p.is_char_boundary(reach) {
-                reach -= 1;
-            }
-            if let Some(k) = self.p[from..reach].find('”') {
-                self.quote_close = from + k;
-            }
+    /// With quotations kept whole, `'` opening a word protects everything up to a closing `'` or `’`
+    /// that is no apostrophe (`they'll`, `dragon’s`).
+    fn single_quote(&mut self, j: usize, open_len: usize) {
+        let opens = open_len > 1
+            || (self
+                .char_before(j)
+                .is_none_or(|c| c.is_whitespace() || is_opener(c))
+                && self.char_at(j + 1).is_some_and(char::is_alphanumeric));
+        if !opens {
+            return;
         }
+        let closes = |k: usize| {
+            let len = match self.char_at(k) {
+                Some('\'') => 1,
+                Some('’') => '’'.len_utf8(),
+                _ => return false,
+            };
+            self.char_before(k).is_some_and(|c| !c.is_whitespace())
+                && self.char_at(k + len).is_none_or(|c| !c.is_alphanumeric())
+        };
+        self.single = self.pair_up(self.single, j, open_len, QUOTE_REACH, (b'\'', 0xE2), closes);
+    }
+
+    fn curly_quote(&mut self, j: usize) {
+        let closes = |k: usize| self.p.get(k..).is_some_and(|r| r.starts_with('”'));
+        self.curly = self.pair_up(
+            self.curly,
+            j,
+            '“'.len_utf8(),
+            QUOTE_REACH,
+            (0xE2, 0xE2),
+            closes,
+        );
     }
 
     fn multibyte(&mut self, j: usize) -> usize {
@@ -748,6 +822,7 @@ impl<'a> Scanner<'a> {
             '…' | '。' | '．' | '！' | '？' => return self.terminator(j),
             '•' | '⁃' => self.bullet(j),
             '“' if !self.rules.split_inside_quotes => self.curly_quote(j),
+            '‘' if !self.rules.split_inside_quotes => self.single_quote(j, c.len_utf8()),
             _ => {}
         }
         j + c.len_utf8()
