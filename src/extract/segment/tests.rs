@@ -334,27 +334,50 @@ fn splits_body_paragraphs_into_sentences_with_paragraph_indexes() {
     );
 }
 
+/// The built-in rules with `split_inside_quotes` turned off.
+fn quote_keeping_rules() -> &'static SegmentRules {
+    use std::sync::OnceLock;
+    static RULES: OnceLock<SegmentRules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let text = include_str!("../../../rules/segment.json").replace(
+            "\"split_inside_quotes\": true",
+            "\"split_inside_quotes\": false",
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("segment.json"), text).unwrap();
+        let set = RuleSet::with_overrides(dir.path()).unwrap();
+        SegmentRules::compile(&set).unwrap()
+    })
+}
+
 #[test]
 fn quotations_kept_whole_when_the_rules_say_so() {
-    let text = include_str!("../../../rules/segment.json").replace(
-        "\"split_inside_quotes\": true",
-        "\"split_inside_quotes\": false",
-    );
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("segment.json"), text).unwrap();
-    let set = RuleSet::with_overrides(dir.path()).unwrap();
-    let r = SegmentRules::compile(&set).unwrap();
-    let t = "“We are ready. The talks start now,” she said. Then she left.";
-    let mut out = Vec::new();
-    split_paragraph(t, Span::new(0, t.len()), &r, &mut out);
-    let got: Vec<_> = out.iter().map(|s| s.of(t)).collect();
-    assert_eq!(
-        got,
-        [
-            "“We are ready. The talks start now,” she said.",
-            "Then she left."
-        ]
-    );
+    for (t, expected) in [
+        (
+            "“We are ready. The talks start now,” she said. Then she left.",
+            &[
+                "“We are ready. The talks start now,” she said.",
+                "Then she left.",
+            ][..],
+        ),
+        (
+            "He said \"Go. Now.\" They went.",
+            &["He said \"Go. Now.\"", "They went."],
+        ),
+        (
+            "She wrote 'they'll win. We know it.' It was true.",
+            &["She wrote 'they'll win. We know it.'", "It was true."],
+        ),
+        (
+            "An ‘odd year’s end. Truly.’ Done.",
+            &["An ‘odd year’s end. Truly.’", "Done."],
+        ),
+    ] {
+        let mut out = Vec::new();
+        split_paragraph(t, Span::new(0, t.len()), quote_keeping_rules(), &mut out);
+        let got: Vec<_> = out.iter().map(|s| s.of(t)).collect();
+        assert_eq!(got, expected, "{t}");
+    }
 }
 
 #[test]
@@ -452,7 +475,12 @@ fn random_input_never_panics_and_spans_stay_ordered() {
             .collect();
         let para = Span::new(0, text.len());
         let mut out = Vec::new();
-        split_paragraph(&text, para, rules(), &mut out);
+        let r = if next() % 2 == 0 {
+            rules()
+        } else {
+            quote_keeping_rules()
+        };
+        split_paragraph(&text, para, r, &mut out);
         let mut prev_end = 0;
         for s in &out {
             assert!(s.start >= prev_end && s.start < s.end, "{text:?}: {out:?}");
