@@ -460,6 +460,9 @@ fn random_input_never_panics_and_spans_stay_ordered() {
         "www.",
         "@",
         "/",
+        "‘",
+        "e.g.",
+        "p.",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
