@@ -359,6 +359,12 @@ impl<'a> Scanner<'a> {
         {
             return after;
         }
+        // `compounds. . . . The`, `turtle. ... love`: the word's own stop ends it and the ellipsis
+        // opens the next sentence (an omission at its start).
+        if cl.spaced && cl.attached && after == cl.end {
+            self.cut(j + 1, j + 1);
+            return after;
+        }
         let next_at = skip_space(self.p, after);
         if next_at == after {
             if cl.wide {
@@ -410,11 +416,6 @@ impl<'a> Scanner<'a> {
         } else if cl.ellipsis || (cl.dots >= 2 && !cl.spaced) {
             true
         } else if cl.spaced {
-            if cl.attached && after == cl.end {
-                // `compounds. . . . The`: the word's own stop ends it; the ellipsis opens the next sentence.
-                self.cut(j + 1, j + 1);
-                return after;
-            }
             cl.dots >= 4
         } else {
             self.period_breaks(j, &next)

@@ -507,3 +507,15 @@ fn titles_after_us() {
         &["The firm is new to the U.S.", "Mr. Lee runs it."],
     );
 }
+
+#[test]
+fn a_stop_before_an_ellipsis_ends_the_sentence() {
+    check(
+        "It was over. ... nobody came back.",
+        &["It was over.", "... nobody came back."],
+    );
+    check(
+        "They had lists, maps, etc. Nobody read them.",
+        &["They had lists, maps, etc.", "Nobody read them."],
+    );
+}
