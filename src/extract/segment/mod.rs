@@ -41,7 +41,8 @@ pub fn split(text: &str, layout: &Layout, rules: &SegmentRules) -> Vec<Sentence>
 /// Appends the sentences of one paragraph (`para` indexes `text`) to `out`, trimmed of surrounding white
 /// space, with nothing but white space between them.
 pub fn split_paragraph(text: &str, para: Span, rules: &SegmentRules, out: &mut Vec<Span>) {
-    if para.is_empty() {
+    // A span off the text or off character boundaries holds no sentence rather than panicking.
+    if para.is_empty() || text.get(para.start..para.end).is_none() {
         return;
     }
     scan::Scanner::new(text, para, rules, out).run();

@@ -677,7 +677,9 @@ impl<'a> Scanner<'a> {
     /// `Thursday, May 7, 2015 On Tuesday, …`: a date line run into the first sentence.
     fn leading_date(&mut self) -> Option<usize> {
         let p = self.p;
-        let (weekday, rest) = p.split_once(", ")?;
+        // Weekday names are short: look for the comma only among the first bytes.
+        let comma = self.b.iter().take(12).position(|&c| c == b',')?;
+        let (weekday, rest) = (&p[..comma], p[comma..].strip_prefix(", ")?);
         if !self.rules.is_weekday(weekday) {
             return None;
         }
