@@ -73,6 +73,9 @@ impl MarkerValue {
 struct Pair {
     close: usize,
     searched: usize,
+    /// A bracket that opens a sentence on a capital holds whole sentences
+    /// (`(The firm declined. It denied it.)`), which split as usual.
+    sentences: bool,
 }
 
 /// An inline list being read: `1. First 2. Second` splits before each marker once a second one follows.
@@ -355,7 +358,7 @@ impl<'a> Scanner<'a> {
             self.single,
         ]
         .iter()
-        .any(|p| j < p.close && after <= p.close)
+        .any(|p| !p.sentences && j < p.close && after <= p.close)
         {
             return after;
         }
@@ -754,6 +757,7 @@ impl<'a> Scanner<'a> {
                 return Pair {
                     close: k,
                     searched: k,
+                    sentences: false,
                 };
             }
         }
@@ -763,10 +767,20 @@ impl<'a> Scanner<'a> {
 
     fn open_bracket(&mut self, j: usize, close: u8) -> usize {
         let closes = |_| true;
-        if close == b')' {
-            self.paren = self.pair_up(self.paren, j, 1, BRACKET_REACH, (close, close), closes);
+        let old = if close == b')' {
+            self.paren
         } else {
-            self.square = self.pair_up(self.square, j, 1, BRACKET_REACH, (close, close), closes);
+            self.square
+        };
+        let mut pair = self.pair_up(old, j, 1, BRACKET_REACH, (close, close), closes);
+        if pair.close > j && pair.close != old.close {
+            pair.sentences =
+                self.at_sentence_start(j) && self.char_at(j + 1).is_some_and(char::is_uppercase);
+        }
+        if close == b')' {
+            self.paren = pair;
+        } else {
+            self.square = pair;
         }
         j + 1
     }

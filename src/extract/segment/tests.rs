@@ -519,3 +519,16 @@ fn a_stop_before_an_ellipsis_ends_the_sentence() {
         &["They had lists, maps, etc.", "Nobody read them."],
     );
 }
+
+#[test]
+fn bracketed_sentences_split_like_any_others() {
+    check(
+        "The firm was sold. (The buyer declined to comment. It paid $5 million.) Shares rose.",
+        &[
+            "The firm was sold.",
+            "(The buyer declined to comment.",
+            "It paid $5 million.)",
+            "Shares rose.",
+        ],
+    );
+}
