@@ -490,10 +490,10 @@ impl<'a> Scanner<'a> {
             self.footnote_number(j);
             return;
         }
-        // The run of letters, digits and commas before the stop.
+        // The run of letters, digits, commas and hyphens before the stop (`1,000`, `7-2`).
         let seg_start = self.b[..j]
             .iter()
-            .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b','))
+            .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b',' || c == b'-'))
             .map_or(0, |k| k + 1)
             .max(self.start)
             .min(j);

@@ -150,6 +150,10 @@ fn sentences_run_together_without_space() {
         "It rained.Then it snowed.",
         &["It rained.", "Then it snowed."],
     );
+    check(
+        "The vote passed 7-2.Officials cheered.",
+        &["The vote passed 7-2.", "Officials cheered."],
+    );
 }
 
 #[test]
