@@ -380,7 +380,8 @@ impl<'a> Scanner<'a> {
         let Some(first) = self.char_at(next_at) else {
             return after;
         };
-        if (first.is_lowercase() && self.next_after(next_at).lower)
+        let next = self.next_after(next_at);
+        if (first.is_lowercase() && next.lower)
             || matches!(
                 first,
                 ',' | ';' | ':' | ')' | ']' | '}' | '%' | '&' | '?' | '!' | '.'
@@ -404,7 +405,6 @@ impl<'a> Scanner<'a> {
             }
             return after;
         }
-        let next = self.next_after(next_at);
         if next.lower {
             // `He left. (see the note)`: a bracket after a plain full stop opens a new sentence.
             if single_dot && matches!(first, '(' | '[') && self.period_breaks(j, &next) {
@@ -440,10 +440,9 @@ impl<'a> Scanner<'a> {
         true
     }
 
-    /// Up to three capitalised words and then a speech verb: `Smith said`, `Prime Minister Ann Lee asked`.
+    /// One to four capitalised words and then a speech verb: `Smith said`, `Prime Minister Ann Lee asked`.
     fn speech_verb_follows(&self, at: usize) -> bool {
-        let end = (at + 80).min(self.p.len());
-        let mut end = end;
+        let mut end = (at + 80).min(self.p.len());
         while !self.p.is_char_boundary(end) {
             end -= 1;
         }
