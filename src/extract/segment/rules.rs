@@ -57,6 +57,7 @@ impl Hasher for FxHasher {
 
 type Fx = BuildHasherDefault<FxHasher>;
 
+/// The splitter's compiled word lists and options, built once per run and shared by all threads.
 pub struct SegmentRules {
     pub(super) split_inside_quotes: bool,
     abbreviations: HashMap<Box<str>, Abbrev, Fx>,
