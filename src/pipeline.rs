@@ -20,7 +20,9 @@ use crate::write::csv::{self as csvw, CsvStyle, Rows, SpeakerTotalRow, Table};
 use crate::write::manifest::{self, Entry, Header, Manifest};
 use crate::write::StagedFile;
 
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The version and a fingerprint of the source it was built from: records made by other code are
+/// never reused.
+const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("NEWSX_CODE_HASH"));
 
 /// Articles are handed to the workers in chunks of about this many bytes of text.
 const CHUNK_BYTES: usize = 4 << 20;
@@ -248,7 +250,7 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     })?;
 
     let header_ok = |h: &Header| {
-        h.newsx == VERSION && h.rules == rules.hash && h.style == style_key(config.style)
+        h.newsx == BUILD && h.rules == rules.hash && h.style == style_key(config.style)
     };
     // Ids of the previous run tell new from changed even when its records can't be reused.
     let previous = Manifest::load(dir);
@@ -466,7 +468,7 @@ fn write_all(
     }
 
     let header = Header {
-        newsx: VERSION.to_string(),
+        newsx: BUILD.to_string(),
         rules: rules.hash.clone(),
         style: style_key(style),
         articles: entries,

@@ -8,7 +8,7 @@ use newsx::rules::Rules;
 use newsx::text::CharIndex;
 
 fn eval_dir() -> Option<PathBuf> {
-    ["../shared/eval", "/work/shared/eval"]
+    [concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval")]
         .iter()
         .map(PathBuf::from)
         .find(|p| p.is_dir())
