@@ -1,0 +1,785 @@
+//! The tagger: words → capitalised runs → pieces (typed, person, unknown) → entities.
+
+use super::lexicon::{word, EntityRules, FxMap};
+use super::tokens::{flag, tokenize, Token};
+use super::{Entities, Entity, EntityType, Mention};
+use crate::extract::segment::Sentence;
+use crate::read::layout::Layout;
+use crate::text::Span;
+
+/// How a paragraph's capitals can be read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ParaKind {
+    Prose,
+    /// A headline or heading in title case: capitals there say nothing about names.
+    TitleCase,
+    /// A byline or contributor line: unknown names there are people.
+    Credit,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Reading {
+    Known(EntityType),
+    /// A name read as a person's from a title, a given name or the gazetteer.
+    Person,
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    /// Token range `[first, end)`.
+    first: usize,
+    end: usize,
+    span: Span,
+    reading: Reading,
+    title: Option<Span>,
+}
+
+/// No gazetteer name starts at this token.
+const NO_GAZ: u32 = u32::MAX;
+
+struct Tagger<'a> {
+    text: &'a str,
+    rules: &'a EntityRules,
+    toks: Vec<Token>,
+    /// Per token: what the word lists say.
+    words: Vec<u32>,
+    /// Per token: end token of a gazetteer name starting here (`NO_GAZ` when none), and its type.
+    gaz_end: Vec<u32>,
+    gaz_type: Vec<EntityType>,
+    /// Gazetteer names inside hyphenated words (`Russia-Ukraine`), by token.
+    parts: Vec<(usize, Span, EntityType)>,
+    para_kind: Vec<ParaKind>,
+    pieces: Vec<Piece>,
+}
+
+pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRules) -> Entities {
+    let mut t = Tagger {
+        text,
+        rules,
+        toks: Vec::with_capacity(text.len() / 5 + 1),
+        words: Vec::new(),
+        gaz_end: Vec::new(),
+        gaz_type: Vec::new(),
+        parts: Vec::new(),
+        para_kind: Vec::new(),
+        pieces: Vec::new(),
+    };
+    t.read(layout, sentences);
+    t.cut_runs(layout);
+    t.resolve()
+}
+
+impl<'a> Tagger<'a> {
+    fn read(&mut self, layout: &Layout, sentences: &[Sentence]) {
+        let text = self.text;
+        let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+        let mut next_start = 0;
+        let rules = self.rules;
+        let keep_dot = |w: &str| rules.words.contains_key(w) || rules.titles.contains(w);
+        let mut para_ranges = Vec::new();
+        for (index, para) in layout.body() {
+            let first = self.toks.len();
+            tokenize(
+                text,
+                para,
+                index as u32,
+                &starts,
+                &mut next_start,
+                keep_dot,
+                &mut self.toks,
+            );
+            para_ranges.push((para, first, self.toks.len()));
+            let kind = if layout.credit_lines.contains(&para) {
+                ParaKind::Credit
+            } else if title_case(&self.toks[first..]) {
+                ParaKind::TitleCase
+            } else {
+                ParaKind::Prose
+            };
+            self.para_kind.push(kind);
+        }
+        self.words = self
+            .toks
+            .iter()
+            .map(|t| self.rules.word(t.span.of(text)))
+            .collect();
+        self.gaz_end = vec![NO_GAZ; self.toks.len()];
+        self.gaz_type = vec![EntityType::Gpe; self.toks.len()];
+        for (para, first, end) in para_ranges {
+            self.match_gazetteer(para, first, end);
+        }
+    }
+
+    /// One Aho-Corasick pass over the paragraph; matches are kept when they line up with words.
+    fn match_gazetteer(&mut self, para: Span, first: usize, end: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut k = first;
+        for m in self.rules.gazetteer.find_iter(&text[para.start..para.end]) {
+            let (s, e) = (para.start + m.start(), para.start + m.end());
+            while k < end && self.toks[k].span.end <= s {
+                k += 1;
+            }
+            if k >= end {
+                break;
+            }
+            let tok = self.toks[k];
+            let kind = self.rules.gazetteer_types[m.pattern().as_usize()];
+            let aligned_start = tok.span.start == s;
+            let part_start = tok.span.start < s && bytes[s - 1] == b'-';
+            if !(aligned_start || part_start) {
+                continue;
+            }
+            let mut last = k;
+            while last < end && self.toks[last].span.end < e {
+                last += 1;
+            }
+            if last >= end {
+                continue;
+            }
+            let lt = self.toks[last];
+            if aligned_start && lt.span.end == e {
+                let joined = (k + 1..=last).all(|i| self.toks[i].has(flag::PLAIN_GAP));
+                if joined {
+                    self.gaz_end[k] = (last + 1) as u32;
+                    self.gaz_type[k] = kind;
+                }
+            } else if last == k
+                && kind != EntityType::Person
+                && (part_start || (e < bytes.len() && bytes[e] == b'-'))
+                && (lt.span.end == e || bytes.get(e) == Some(&b'-'))
+            {
+                self.parts.push((k, Span::new(s, e), kind));
+            }
+        }
+    }
+
+    fn cut_runs(&mut self, layout: &Layout) {
+        let n = self.toks.len();
+        let dateline = layout.dateline_place;
+        let mut part_i = 0;
+        let mut i = 0;
+        while i < n {
+            let t = self.toks[i];
+            if let Some(d) = dateline {
+                if d.contains(t.span) {
+                    if t.span.start == d.start {
+                        let span = Span::new(d.start, d.end);
+                        self.pieces.push(Piece {
+                            first: i,
+                            end: i + 1,
+                            span,
+                            reading: Reading::Known(EntityType::Gpe),
+                            title: None,
+                        });
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            // Hyphenated compounds of known names (`Russia-Ukraine`, `U.S.-led`).
+            while part_i < self.parts.len() && self.parts[part_i].0 < i {
+                part_i += 1;
+            }
+            if part_i < self.parts.len() && self.parts[part_i].0 == i && self.gaz_end[i] == NO_GAZ {
+                while part_i < self.parts.len() && self.parts[part_i].0 == i {
+                    let (_, span, kind) = self.parts[part_i];
+                    self.pieces.push(Piece {
+                        first: i,
+                        end: i + 1,
+                        span,
+                        reading: Reading::Known(kind),
+                        title: None,
+                    });
+                    part_i += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let startable = (t.has(flag::CAP) && self.words[i] & word::CONNECTIVE == 0)
+                || self.gaz_end[i] != NO_GAZ;
+            if !startable || self.para_kind(i) == ParaKind::TitleCase && self.gaz_end[i] == NO_GAZ {
+                if self.para_kind(i) == ParaKind::TitleCase && t.has(flag::CAP) {
+                    self.pieces.push(self.piece(i, i + 1, Reading::Unknown));
+                }
+                i += 1;
+                continue;
+            }
+            let end = self.run_extent(i, part_i);
+            self.segment(i, end);
+            i = end;
+        }
+    }
+
+    /// Body paragraphs are a prefix of the layout's paragraphs, so the layout index is the order.
+    fn para_kind(&self, i: usize) -> ParaKind {
+        self.para_kind
+            .get(self.toks[i].paragraph as usize)
+            .copied()
+            .unwrap_or(ParaKind::Prose)
+    }
+
+    /// The extent of a capitalised run from `i`: capitalised words and known names joined by
+    /// spaces, with lower-case connectives (`of`, `de`) between capitals.
+    fn run_extent(&self, i: usize, part_i: usize) -> usize {
+        let n = self.toks.len();
+        let mut reach = if self.gaz_end[i] != NO_GAZ {
+            self.gaz_end[i] as usize
+        } else {
+            i + 1
+        };
+        let mut j = i + 1;
+        let joins = |j: usize| {
+            let u = &self.toks[j];
+            u.has(flag::PLAIN_GAP) && !u.has(flag::SENTENCE_START)
+        };
+        while j < n {
+            if !joins(j) {
+                break;
+            }
+            if j < reach {
+                j += 1;
+                continue;
+            }
+            if self.parts[part_i.min(self.parts.len())..]
+                .iter()
+                .take_while(|p| p.0 <= j)
+                .any(|p| p.0 == j)
+            {
+                break;
+            }
+            let u = &self.toks[j];
+            if (u.has(flag::CAP) && self.words[j] & word::CONNECTIVE == 0)
+                || self.gaz_end[j] != NO_GAZ
+            {
+                if self.gaz_end[j] != NO_GAZ {
+                    reach = reach.max(self.gaz_end[j] as usize);
+                }
+                j += 1;
+                continue;
+            }
+            // up to two lower-case connectives between capitals: `Democratic Republic of the Congo`
+            if self.words[j] & (word::CONNECTIVE | word::PARTICLE) != 0 && !u.has(flag::CAP) {
+                let mut k = j + 1;
+                if k < n
+                    && joins(k)
+                    && self.words[k] & word::CONNECTIVE != 0
+                    && !self.toks[k].has(flag::CAP)
+                {
+                    k += 1;
+                }
+                if k < n && joins(k) && self.toks[k].has(flag::CAP) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    fn piece(&self, first: usize, end: usize, reading: Reading) -> Piece {
+        Piece {
+            first,
+            end,
+            span: Span::new(self.toks[first].span.start, self.toks[end - 1].span.end),
+            reading,
+            title: None,
+        }
+    }
+
+    fn head_type(&self, k: usize) -> Option<EntityType> {
+        let w = self.words[k];
+        if !self.toks[k].has(flag::CAP) || w & word::HEADS == 0 {
+            return None;
+        }
+        Some(if w & word::ORG_HEAD != 0 {
+            EntityType::Org
+        } else if w & word::EVENT_HEAD != 0 {
+            EntityType::Event
+        } else if w & word::FAC_HEAD != 0 {
+            EntityType::Fac
+        } else if w & word::GPE_HEAD != 0 {
+            EntityType::Gpe
+        } else {
+            EntityType::Loc
+        })
+    }
+
+    fn is_connective(&self, j: usize) -> bool {
+        self.words[j] & (word::CONNECTIVE | word::PARTICLE) != 0 && !self.toks[j].has(flag::CAP)
+    }
+
+    /// Capitalised words from `i` up to `b`, stopping at connectives, at known names and at a
+    /// title that is followed by a name.
+    fn name_run(&self, i: usize, b: usize) -> usize {
+        let mut j = i + 1;
+        while j < b {
+            if self.is_connective(j) || self.gaz_end[j] != NO_GAZ {
+                break;
+            }
+            if self.words[j] & word::TITLE != 0
+                && j + 1 < b
+                && !self.is_connective(j + 1)
+                && self.title_end(j, b).is_some()
+                && self.head_type(b - 1).is_none()
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// The end of the longest title phrase starting at `i` (`Secretary of State`).
+    fn title_end(&self, i: usize, b: usize) -> Option<usize> {
+        if self.words[i] & word::TITLE == 0 {
+            return None;
+        }
+        let max = self.rules.max_title_words.min(b - i);
+        (1..=max).rev().find_map(|n| {
+            let s = Span::new(self.toks[i].span.start, self.toks[i + n - 1].span.end);
+            if n > 1 && self.toks[i + n - 2].has(flag::POSSESSIVE) {
+                return None;
+            }
+            self.rules.titles.contains(s.of(self.text)).then_some(i + n)
+        })
+    }
+
+    /// The person's name after a title: capitalised words and name particles (`de`, `bin`).
+    fn name_after_title(&self, i: usize, b: usize) -> usize {
+        let mut j = i;
+        while j < b && j < i + 5 {
+            let w = self.words[j];
+            let t = &self.toks[j];
+            let name_word = t.has(flag::CAP)
+                && !t.has(flag::ALL_CAPS)
+                && (w & word::NOT_NAME == 0 || w & word::GIVEN != 0)
+                && w & word::CONNECTIVE == 0
+                && (self.gaz_end[j] == NO_GAZ || self.gaz_type[j] == EntityType::Person);
+            let particle = w & word::PARTICLE != 0 && j + 1 < b && j > i;
+            if name_word {
+                if self.gaz_end[j] != NO_GAZ {
+                    j = (self.gaz_end[j] as usize).min(b);
+                    continue;
+                }
+                j += 1;
+                if self.toks[j - 1].has(flag::POSSESSIVE) {
+                    break;
+                }
+            } else if particle {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // a name does not end on a particle
+        while j > i && self.is_connective(j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Cuts the run `[a, b)` into pieces.
+    fn segment(&mut self, a: usize, b: usize) {
+        let mut i = a;
+        // The previous piece of this run, for titles like `Ukrainian President`.
+        let mut prev: Option<usize> = None;
+        // `Latvia’s Foreign Minister`: a possessive name right before the run starts a title.
+        if a > 0
+            && self.toks[a - 1].has(flag::POSSESSIVE)
+            && self.toks[a - 1].span.end + 4 >= self.toks[a].span.start
+        {
+            if let Some(p) = self.pieces.last() {
+                if p.end == a {
+                    prev = Some(self.pieces.len() - 1);
+                }
+            }
+        }
+        while i < b {
+            let w = self.words[i];
+            if self.is_connective(i) && self.gaz_end[i] == NO_GAZ {
+                i += 1;
+                continue;
+            }
+            // a gazetteer name, or an organisation or event named after it (`Munich Security Conference`)
+            if self.gaz_end[i] != NO_GAZ {
+                let ge = (self.gaz_end[i] as usize).min(b);
+                let kind = self.gaz_type[i];
+                let given_first = ge == i + 1
+                    && w & word::GIVEN != 0
+                    && kind != EntityType::Person
+                    && i + 1 < b
+                    && self.gaz_end[i + 1] == NO_GAZ
+                    && self.words[i + 1]
+                        & (word::NOT_NAME | word::HEADS | word::TITLE | word::CONNECTIVE)
+                        == 0;
+                if !given_first {
+                    let k = if ge < b { self.name_run(ge, b) } else { ge };
+                    let headed = if k > ge && !self.toks[ge - 1].has(flag::POSSESSIVE) {
+                        self.head_type(k - 1)
+                    } else {
+                        None
+                    };
+                    let (end, kind) = match headed {
+                        Some(h) if kind != EntityType::Person => (k, h),
+                        _ => (ge, kind),
+                    };
+                    let reading = if kind == EntityType::Person {
+                        Reading::Person
+                    } else {
+                        Reading::Known(kind)
+                    };
+                    self.pieces.push(self.piece(i, end, reading));
+                    prev = Some(self.pieces.len() - 1);
+                    i = end;
+                    continue;
+                }
+            }
+            // a title, then the person's name
+            if let Some(mut te) = self.title_end(i, b) {
+                while te < b {
+                    match self.title_end(te, b) {
+                        Some(e) => te = e,
+                        None => break,
+                    }
+                }
+                let ne = self.name_after_title(te, b);
+                if ne > te && self.head_type(ne - 1).is_none() {
+                    let title_start = match prev {
+                        Some(p) if self.pieces[p].end == i => self.pieces[p].span.start,
+                        Some(p) if i == a => self.pieces[p].span.start,
+                        _ => self.toks[i].span.start,
+                    };
+                    let mut p = self.piece(te, ne, Reading::Person);
+                    p.title = Some(Span::new(title_start, self.toks[te - 1].span.end));
+                    self.pieces.push(p);
+                    prev = Some(self.pieces.len() - 1);
+                    i = ne;
+                    continue;
+                }
+                if ne > te {
+                    // `General Motors`-like: the title word starts an organisation's name
+                    let k = self.name_run(i, b);
+                    if let Some(h) = self.head_type(k - 1) {
+                        self.pieces.push(self.piece(i, k, Reading::Known(h)));
+                        i = k;
+                        continue;
+                    }
+                }
+                i = te;
+                continue;
+            }
+            // `University of Texas`, `Battle of Britain`, `Hurricane Katrina`
+            if w & (word::ORG_PREFIX | word::EVENT_PREFIX) != 0 && i + 1 < b {
+                let kind = if w & word::ORG_PREFIX != 0 {
+                    EntityType::Org
+                } else {
+                    EntityType::Event
+                };
+                if self.is_connective(i + 1) {
+                    self.pieces.push(self.piece(i, b, Reading::Known(kind)));
+                    i = b;
+                    continue;
+                }
+                if kind == EntityType::Event {
+                    let k = self.name_run(i, b);
+                    self.pieces.push(self.piece(i, k, Reading::Known(kind)));
+                    i = k;
+                    continue;
+                }
+            }
+            let k = self.name_run(i, b);
+            if let Some(h) = self.head_type(k - 1) {
+                if k - i >= 2 {
+                    // organisation heads followed by `of`: `Ministry of Defence`
+                    let end = if k < b && self.toks[k - 1].has(flag::CAP) && self.is_connective(k) {
+                        b
+                    } else {
+                        k
+                    };
+                    self.pieces.push(self.piece(i, end, Reading::Known(h)));
+                    prev = Some(self.pieces.len() - 1);
+                    i = end;
+                    continue;
+                }
+            }
+            if w & word::NOT_NAME != 0 && w & word::GIVEN == 0 {
+                i += 1;
+                continue;
+            }
+            self.pieces.push(self.piece(i, k, Reading::Unknown));
+            prev = Some(self.pieces.len() - 1);
+            i = k;
+        }
+    }
+
+    /// Types the unknown pieces from context and from the rest of the article, then links
+    /// mentions to entities.
+    fn resolve(mut self) -> Entities {
+        let text = self.text;
+        // What the article says for sure: names typed by lists, titles and given names.
+        let mut known: FxMap<&str, EntityType> = FxMap::default();
+        let mut surnames: FxMap<&str, usize> = FxMap::default();
+        for idx in 0..self.pieces.len() {
+            let p = self.pieces[idx];
+            if p.reading == Reading::Unknown && p.end - p.first >= 2 {
+                let w0 = self.words[p.first];
+                if w0 & word::GIVEN != 0 && self.all_name_words(p.first + 1, p.end) {
+                    self.pieces[idx].reading = Reading::Person;
+                }
+            }
+            let p = self.pieces[idx];
+            match p.reading {
+                Reading::Person => {
+                    known.insert(p.span.of(text), EntityType::Person);
+                    if p.end - p.first >= 2 {
+                        surnames
+                            .entry(self.toks[p.end - 1].span.of(text))
+                            .or_insert(idx);
+                    }
+                }
+                Reading::Known(k) => {
+                    known.entry(p.span.of(text)).or_insert(k);
+                }
+                Reading::Unknown => {}
+            }
+        }
+        // Unknown pieces: context first, then the article.
+        for idx in 0..self.pieces.len() {
+            let p = self.pieces[idx];
+            if p.reading != Reading::Unknown {
+                continue;
+            }
+            let s = p.span.of(text);
+            let reading = self.read_unknown(&p, s, &known, &surnames);
+            self.pieces[idx].reading = reading;
+            if let Reading::Known(k) = reading {
+                known.entry(s).or_insert(k);
+            } else if reading == Reading::Person {
+                known.entry(s).or_insert(EntityType::Person);
+                if p.end - p.first >= 2 {
+                    surnames
+                        .entry(self.toks[p.end - 1].span.of(text))
+                        .or_insert(idx);
+                }
+            }
+        }
+        self.link()
+    }
+
+    fn all_name_words(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|j| {
+            let t = &self.toks[j];
+            let w = self.words[j];
+            (t.has(flag::CAP) && !t.has(flag::ALL_CAPS) && w & (word::NOT_NAME | word::HEADS) == 0)
+                || (w & word::PARTICLE != 0 && j + 1 < b)
+                || (w & word::GIVEN != 0)
+        })
+    }
+
+    fn read_unknown(
+        &self,
+        p: &Piece,
+        s: &str,
+        known: &FxMap<&str, EntityType>,
+        surnames: &FxMap<&str, usize>,
+    ) -> Reading {
+        let n = p.end - p.first;
+        let first = &self.toks[p.first];
+        let kind = self.para_kind(p.first);
+        if let Some(&k) = known.get(s) {
+            return as_reading(k);
+        }
+        if n == 1 && surnames.contains_key(s) {
+            return Reading::Person;
+        }
+        if n >= 2
+            && surnames.contains_key(self.toks[p.end - 1].span.of(self.text))
+            && self.all_name_words(p.first, p.end)
+        {
+            return Reading::Person;
+        }
+        if kind == ParaKind::TitleCase {
+            return Reading::Unknown;
+        }
+        let initial = first.has(flag::SENTENCE_START);
+        let namey = self.all_name_words(p.first, p.end);
+        if kind == ParaKind::Credit && namey && n <= 4 {
+            return Reading::Person;
+        }
+        // what follows: `Jeglinskas said`, `Smith, who`, `the Bayerischer Hof hotel`
+        let last = &self.toks[p.end - 1];
+        let next = self
+            .toks
+            .get(p.end)
+            .filter(|t| t.paragraph == last.paragraph);
+        let next_w = next.map_or(0, |_| self.words[p.end]);
+        let plain_next =
+            next.is_some() && !last.has(flag::PUNCT_AFTER) && !last.has(flag::POSSESSIVE);
+        let comma_next = last.has(flag::COMMA_AFTER);
+        if let Some(t) = next {
+            if t.has(flag::LOWER) && plain_next && !last.has(flag::COMMA_AFTER) {
+                if next_w & word::FAC_NOUN != 0 {
+                    return Reading::Known(EntityType::Fac);
+                }
+                if next_w & word::ORG_NOUN != 0 {
+                    return Reading::Known(EntityType::Org);
+                }
+            }
+        }
+        if n == 1 && first.has(flag::ALL_CAPS) && s.len() <= 6 {
+            return Reading::Known(EntityType::Org);
+        }
+        let cue_after = next.is_some_and(|t| {
+            let tw = t.span.of(self.text);
+            (plain_next && next_w & word::CUE_PERSON_AFTER != 0)
+                || (comma_next && matches!(tw, "who" | "whose" | "whom"))
+        });
+        let prev = p
+            .first
+            .checked_sub(1)
+            .map(|j| &self.toks[j])
+            .filter(|t| t.paragraph == first.paragraph);
+        let prev_w = prev.map_or(0, |_| self.words[p.first - 1]);
+        let cue_before = prev
+            .is_some_and(|t| !t.has(flag::CAP) && prev_w & word::CUE_PERSON_BEFORE != 0)
+            || (p.first >= 2 && {
+                let a = &self.toks[p.first - 2];
+                let phrase = Span::new(a.span.start, self.toks[p.first - 1].span.end);
+                a.paragraph == first.paragraph
+                    && self.rules.cue_phrases_before.contains(phrase.of(self.text))
+            });
+        if namey && n <= 4 && (cue_after || cue_before) {
+            return Reading::Person;
+        }
+        if initial && n == 1 {
+            return Reading::Unknown;
+        }
+        if prev.is_some_and(|t| t.has(flag::LOWER))
+            && prev_w & word::CUE_LOC_BEFORE != 0
+            && namey
+            && n <= 3
+        {
+            return Reading::Known(EntityType::Gpe);
+        }
+        if n >= 2 && n <= 3 && namey {
+            return Reading::Person;
+        }
+        if n >= 2 {
+            return Reading::Known(EntityType::Org);
+        }
+        Reading::Unknown
+    }
+
+    /// One entity per name: a surname or a repeated name links to the full name written first.
+    fn link(self) -> Entities {
+        let text = self.text;
+        let mut out = Entities::default();
+        let mut by_name: FxMap<(EntityType, &str), usize> = FxMap::default();
+        let mut by_surname: FxMap<&str, usize> = FxMap::default();
+        let mut by_given: FxMap<&str, usize> = FxMap::default();
+        let mut pieces: Vec<Piece> = self
+            .pieces
+            .iter()
+            .copied()
+            .filter(|p| p.reading != Reading::Unknown)
+            .collect();
+        pieces.sort_by_key(|p| (p.span.start, p.span.end));
+        // Full names of people first, so that a surname before the full name still links to it.
+        let mut order: Vec<usize> = (0..pieces.len()).collect();
+        order.sort_by_key(|&i| {
+            let p = &pieces[i];
+            let multi = p.end - p.first >= 2;
+            (!(p.reading == Reading::Person && multi), i)
+        });
+        let mut entity_of = vec![0usize; pieces.len()];
+        for &i in &order {
+            let p = pieces[i];
+            let name = p.span.of(text);
+            let kind = match p.reading {
+                Reading::Known(k) => k,
+                _ => EntityType::Person,
+            };
+            let id = if kind == EntityType::Person {
+                let single = p.end - p.first == 1;
+                by_name
+                    .get(&(kind, name))
+                    .copied()
+                    .or_else(|| {
+                        single
+                            .then(|| by_surname.get(name).or_else(|| by_given.get(name)).copied())
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        // `Lamont Hill` after `Marc Lamont Hill`
+                        (!single)
+                            .then(|| by_surname.get(self.toks[p.end - 1].span.of(text)).copied())
+                            .flatten()
+                            .filter(|&e| out.entities[e].name.ends_with(name))
+                    })
+            } else {
+                by_name.get(&(kind, name)).copied()
+            };
+            let id = id.unwrap_or_else(|| {
+                out.entities.push(Entity {
+                    name: name.to_string(),
+                    kind,
+                    mentions: 0,
+                    first: p.span,
+                });
+                let e = out.entities.len() - 1;
+                if kind == EntityType::Person && p.end - p.first >= 2 {
+                    by_surname
+                        .entry(self.toks[p.end - 1].span.of(text))
+                        .or_insert(e);
+                    by_given
+                        .entry(self.toks[p.first].span.of(text))
+                        .or_insert(e);
+                }
+                e
+            });
+            by_name.entry((kind, name)).or_insert(id);
+            entity_of[i] = id;
+        }
+        for (i, p) in pieces.iter().enumerate() {
+            let id = entity_of[i];
+            let e = &mut out.entities[id];
+            e.mentions += 1;
+            if p.span.start < e.first.start {
+                e.first = p.span;
+            }
+            out.mentions.push(Mention {
+                span: p.span,
+                kind: e.kind,
+                entity: id,
+                title: p.title,
+            });
+        }
+        out
+    }
+}
+
+fn as_reading(k: EntityType) -> Reading {
+    if k == EntityType::Person {
+        Reading::Person
+    } else {
+        Reading::Known(k)
+    }
+}
+
+/// A heading in title case: most longer words capitalised.
+fn title_case(toks: &[Token]) -> bool {
+    let mut long = 0;
+    let mut caps = 0;
+    for t in toks {
+        if t.span.len() >= 4 && !t.has(flag::DIGIT) {
+            long += 1;
+            if t.has(flag::CAP) {
+                caps += 1;
+            }
+        }
+    }
+    long >= 3 && caps * 10 >= long * 8
+}
