@@ -81,6 +81,8 @@ pub mod word {
     pub const CUE_LOC_BEFORE: u32 = 1 << 15;
     pub const FAC_NOUN: u32 = 1 << 16;
     pub const ORG_NOUN: u32 = 1 << 17;
+    /// Mr, Dr, Sen.: whatever capitalised word follows is a name.
+    pub const HONORIFIC: u32 = 1 << 18;
     pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
@@ -88,6 +90,7 @@ pub mod word {
 #[serde(deny_unknown_fields)]
 struct EntityFile {
     titles: Vec<String>,
+    honorifics: Vec<String>,
     org_heads: Vec<String>,
     org_prefixes: Vec<String>,
     event_heads: Vec<String>,
@@ -151,6 +154,7 @@ impl EntityRules {
         add(&f.languages, word::LANGUAGE);
         add(&f.facility_nouns, word::FAC_NOUN);
         add(&f.org_nouns, word::ORG_NOUN);
+        add(&f.honorifics, word::HONORIFIC);
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);
         let single = |l: &[String]| -> Vec<String> {
             l.iter().filter(|w| !w.contains(' ')).cloned().collect()
@@ -165,7 +169,7 @@ impl EntityRules {
             .collect();
         let mut titles = FxSet::default();
         let mut max_title_words = 1;
-        for t in &f.titles {
+        for t in f.titles.iter().chain(&f.honorifics) {
             let n = t.split(' ').count();
             if t.trim().is_empty() || t.contains("  ") {
                 return Err(RuleError::field(

@@ -33,6 +33,8 @@ struct Piece {
     span: Span,
     reading: Reading,
     title: Option<Span>,
+    /// An unknown run with a place name inside (`Environment Canada`).
+    mixed: bool,
 }
 
 /// No gazetteer name starts at this token.
@@ -172,6 +174,7 @@ impl<'a> Tagger<'a> {
                             span,
                             reading: Reading::Known(EntityType::Gpe),
                             title: None,
+                            mixed: false,
                         });
                     }
                     i += 1;
@@ -191,6 +194,7 @@ impl<'a> Tagger<'a> {
                         span,
                         reading: Reading::Known(kind),
                         title: None,
+                        mixed: false,
                     });
                     part_i += 1;
                 }
@@ -232,7 +236,7 @@ impl<'a> Tagger<'a> {
         let mut j = i + 1;
         let joins = |j: usize| {
             let u = &self.toks[j];
-            u.has(flag::PLAIN_GAP) && !u.has(flag::SENTENCE_START)
+            u.has(flag::PLAIN_GAP) && (!u.has(flag::SENTENCE_START) || self.is_initial(j - 1))
         };
         while j < n {
             if !joins(j) {
@@ -252,6 +256,7 @@ impl<'a> Tagger<'a> {
             let u = &self.toks[j];
             if (u.has(flag::CAP) && self.words[j] & word::CONNECTIVE == 0)
                 || self.gaz_end[j] != NO_GAZ
+                || self.particle_prefixed(j)
             {
                 if self.gaz_end[j] != NO_GAZ {
                     reach = reach.max(self.gaz_end[j] as usize);
@@ -286,6 +291,7 @@ impl<'a> Tagger<'a> {
             span: Span::new(self.toks[first].span.start, self.toks[end - 1].span.end),
             reading,
             title: None,
+            mixed: false,
         }
     }
 
@@ -305,6 +311,23 @@ impl<'a> Tagger<'a> {
         } else {
             EntityType::Loc
         })
+    }
+
+    /// The type a run `[a, k)` takes from its last word: an organisation word anywhere wins over a
+    /// place word at the end (`Irving Independent School District`), and a person's name keeps
+    /// place words (`Marc Lamont Hill`).
+    fn run_head(&self, a: usize, k: usize) -> Option<EntityType> {
+        let h = self.head_type(k - 1)?;
+        if matches!(h, EntityType::Org | EntityType::Event) {
+            return Some(h);
+        }
+        if (a..k - 1).any(|j| self.words[j] & word::ORG_HEAD != 0 && self.toks[j].has(flag::CAP)) {
+            return Some(EntityType::Org);
+        }
+        if self.words[a] & word::GIVEN != 0 && k - a <= 3 {
+            return None;
+        }
+        Some(h)
     }
 
     fn is_connective(&self, j: usize) -> bool {
@@ -348,14 +371,14 @@ impl<'a> Tagger<'a> {
     }
 
     /// The person's name after a title: capitalised words and name particles (`de`, `bin`).
-    fn name_after_title(&self, i: usize, b: usize) -> usize {
+    fn name_after_title(&self, i: usize, b: usize, honorific: bool) -> usize {
         let mut j = i;
         while j < b && j < i + 5 {
             let w = self.words[j];
             let t = &self.toks[j];
-            let name_word = t.has(flag::CAP)
+            let name_word = (t.has(flag::CAP) || self.particle_prefixed(j))
                 && !t.has(flag::ALL_CAPS)
-                && (w & word::NOT_NAME == 0 || w & word::GIVEN != 0)
+                && (w & word::NOT_NAME == 0 || w & word::GIVEN != 0 || (honorific && j == i))
                 && w & word::CONNECTIVE == 0
                 && (self.gaz_end[j] == NO_GAZ || self.gaz_type[j] == EntityType::Person);
             let particle = w & word::PARTICLE != 0 && j + 1 < b && j > i;
@@ -379,6 +402,24 @@ impl<'a> Tagger<'a> {
             j -= 1;
         }
         j
+    }
+
+    /// An initial (`L.` in `L. Ron Hubbard`): a sentence splitter may wrongly end a sentence there.
+    fn is_initial(&self, j: usize) -> bool {
+        let s = self.toks[j].span.of(self.text).as_bytes();
+        s.len() == 2 && s[0].is_ascii_uppercase() && s[1] == b'.'
+    }
+
+    /// A lower-case word glued to a name by a particle: `al-Amr`, `bin-Laden`.
+    fn particle_prefixed(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        t.has(flag::HYPHEN) && t.has(flag::LOWER) && {
+            let s = t.span.of(self.text);
+            s.split_once('-').is_some_and(|(p, rest)| {
+                self.rules.word(p) & word::PARTICLE != 0
+                    && rest.chars().next().is_some_and(|c| c.is_uppercase())
+            })
+        }
     }
 
     /// Cuts the run `[a, b)` into pieces.
@@ -418,7 +459,7 @@ impl<'a> Tagger<'a> {
                 if !given_first {
                     let k = if ge < b { self.name_run(ge, b) } else { ge };
                     let headed = if k > ge && !self.toks[ge - 1].has(flag::POSSESSIVE) {
-                        self.head_type(k - 1)
+                        self.run_head(i, k)
                     } else {
                         None
                     };
@@ -445,7 +486,8 @@ impl<'a> Tagger<'a> {
                         None => break,
                     }
                 }
-                let ne = self.name_after_title(te, b);
+                let honorific = self.words[te - 1] & word::HONORIFIC != 0;
+                let ne = self.name_after_title(te, b, honorific);
                 if ne > te && self.head_type(ne - 1).is_none() {
                     let title_start = match prev {
                         Some(p) if self.pieces[p].end == i => self.pieces[p].span.start,
@@ -490,15 +532,28 @@ impl<'a> Tagger<'a> {
                     continue;
                 }
             }
-            let k = self.name_run(i, b);
-            if let Some(h) = self.head_type(k - 1) {
+            let mut k = self.name_run(i, b);
+            // `Environment Canada`, `Prioritized Ukraine Requirements List`: a place inside a name
+            let mut mixed = false;
+            if k < b
+                && w & word::NOT_NAME == 0
+                && self.gaz_end[k] == k as u32 + 1
+                && matches!(self.gaz_type[k], EntityType::Gpe | EntityType::Loc)
+                && !self.toks[k - 1].has(flag::POSSESSIVE)
+            {
+                k += 1;
+                if k < b && self.toks[k].has(flag::CAP) && !self.toks[k - 1].has(flag::POSSESSIVE) {
+                    k = self.name_run(k, b);
+                }
+                mixed = true;
+            }
+            if let Some(h) = self.run_head(i, k) {
                 if k - i >= 2 {
                     // organisation heads followed by `of`: `Ministry of Defence`
-                    let end = if k < b && self.toks[k - 1].has(flag::CAP) && self.is_connective(k) {
-                        b
-                    } else {
-                        k
-                    };
+                    let of = k < b
+                        && self.toks[k - 1].has(flag::CAP)
+                        && matches!(self.toks[k].span.of(self.text), "of" | "for" | "on");
+                    let end = if of && h == EntityType::Org { b } else { k };
                     self.pieces.push(self.piece(i, end, Reading::Known(h)));
                     prev = Some(self.pieces.len() - 1);
                     i = end;
@@ -509,7 +564,9 @@ impl<'a> Tagger<'a> {
                 i += 1;
                 continue;
             }
-            self.pieces.push(self.piece(i, k, Reading::Unknown));
+            let mut p = self.piece(i, k, Reading::Unknown);
+            p.mixed = mixed;
+            self.pieces.push(p);
             prev = Some(self.pieces.len() - 1);
             i = k;
         }
@@ -653,6 +710,16 @@ impl<'a> Tagger<'a> {
             });
         if namey && n <= 4 && (cue_after || cue_before) {
             return Reading::Person;
+        }
+        if n == 1 && first.has(flag::CAP) && self.words[p.first] & word::GIVEN != 0 && !initial {
+            return Reading::Person;
+        }
+        if p.mixed {
+            return if self.words[p.first] & word::GIVEN != 0 {
+                Reading::Person
+            } else {
+                Reading::Known(EntityType::Org)
+            };
         }
         if initial && n == 1 {
             return Reading::Unknown;
