@@ -54,6 +54,8 @@ pub struct Mention {
     pub entity: usize,
     /// A title or role written before the name (`Secretary of State`), for people.
     pub title: Option<Span>,
+    /// The rule that found it (`gazetteer`, `title before a name`, ...), for auditing.
+    pub rule: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -35,6 +35,8 @@ struct Piece {
     title: Option<Span>,
     /// An unknown run with a place name inside (`Environment Canada`).
     mixed: bool,
+    /// Which rule read it, for users auditing the output.
+    rule: &'static str,
 }
 
 /// No gazetteer name starts at this token.
@@ -175,6 +177,7 @@ impl<'a> Tagger<'a> {
                             reading: Reading::Known(EntityType::Gpe),
                             title: None,
                             mixed: false,
+                            rule: "dateline",
                         });
                     }
                     i += 1;
@@ -195,6 +198,7 @@ impl<'a> Tagger<'a> {
                         reading: Reading::Known(kind),
                         title: None,
                         mixed: false,
+                        rule: "gazetteer name in a hyphenated word",
                     });
                     part_i += 1;
                 }
@@ -205,7 +209,7 @@ impl<'a> Tagger<'a> {
                 || self.gaz_end[i] != NO_GAZ;
             if !startable || self.para_kind(i) == ParaKind::TitleCase && self.gaz_end[i] == NO_GAZ {
                 if self.para_kind(i) == ParaKind::TitleCase && t.has(flag::CAP) {
-                    self.pieces.push(self.piece(i, i + 1, Reading::Unknown));
+                    self.pieces.push(self.piece(i, i + 1, Reading::Unknown, ""));
                 }
                 i += 1;
                 continue;
@@ -284,7 +288,7 @@ impl<'a> Tagger<'a> {
         j
     }
 
-    fn piece(&self, first: usize, end: usize, reading: Reading) -> Piece {
+    fn piece(&self, first: usize, end: usize, reading: Reading, rule: &'static str) -> Piece {
         Piece {
             first,
             end,
@@ -292,6 +296,7 @@ impl<'a> Tagger<'a> {
             reading,
             title: None,
             mixed: false,
+            rule,
         }
     }
 
@@ -450,6 +455,7 @@ impl<'a> Tagger<'a> {
                 let kind = self.gaz_type[i];
                 let given_first = ge == i + 1
                     && w & word::GIVEN != 0
+                    && !self.toks[i].has(flag::POSSESSIVE)
                     && kind != EntityType::Person
                     && i + 1 < b
                     && self.gaz_end[i + 1] == NO_GAZ
@@ -463,16 +469,18 @@ impl<'a> Tagger<'a> {
                     } else {
                         None
                     };
-                    let (end, kind) = match headed {
-                        Some(h) if kind != EntityType::Person => (k, h),
-                        _ => (ge, kind),
+                    let (end, kind, rule) = match headed {
+                        Some(h) if kind != EntityType::Person => {
+                            (k, h, "known name and a head word")
+                        }
+                        _ => (ge, kind, "gazetteer"),
                     };
                     let reading = if kind == EntityType::Person {
                         Reading::Person
                     } else {
                         Reading::Known(kind)
                     };
-                    self.pieces.push(self.piece(i, end, reading));
+                    self.pieces.push(self.piece(i, end, reading, rule));
                     prev = Some(self.pieces.len() - 1);
                     i = end;
                     continue;
@@ -494,7 +502,7 @@ impl<'a> Tagger<'a> {
                         Some(p) if i == a => self.pieces[p].span.start,
                         _ => self.toks[i].span.start,
                     };
-                    let mut p = self.piece(te, ne, Reading::Person);
+                    let mut p = self.piece(te, ne, Reading::Person, "title before a name");
                     p.title = Some(Span::new(title_start, self.toks[te - 1].span.end));
                     self.pieces.push(p);
                     prev = Some(self.pieces.len() - 1);
@@ -505,7 +513,7 @@ impl<'a> Tagger<'a> {
                     // `General Motors`-like: the title word starts an organisation's name
                     let k = self.name_run(i, b);
                     if let Some(h) = self.head_type(k - 1) {
-                        self.pieces.push(self.piece(i, k, Reading::Known(h)));
+                        self.pieces.push(self.piece(i, k, Reading::Known(h), "name ending in a head word"));
                         i = k;
                         continue;
                     }
@@ -521,13 +529,13 @@ impl<'a> Tagger<'a> {
                     EntityType::Event
                 };
                 if self.is_connective(i + 1) {
-                    self.pieces.push(self.piece(i, b, Reading::Known(kind)));
+                    self.pieces.push(self.piece(i, b, Reading::Known(kind), "head word before of"));
                     i = b;
                     continue;
                 }
                 if kind == EntityType::Event {
                     let k = self.name_run(i, b);
-                    self.pieces.push(self.piece(i, k, Reading::Known(kind)));
+                    self.pieces.push(self.piece(i, k, Reading::Known(kind), "event word before a name"));
                     i = k;
                     continue;
                 }
@@ -554,7 +562,7 @@ impl<'a> Tagger<'a> {
                         && self.toks[k - 1].has(flag::CAP)
                         && matches!(self.toks[k].span.of(self.text), "of" | "for" | "on");
                     let end = if of && h == EntityType::Org { b } else { k };
-                    self.pieces.push(self.piece(i, end, Reading::Known(h)));
+                    self.pieces.push(self.piece(i, end, Reading::Known(h), "name ending in a head word"));
                     prev = Some(self.pieces.len() - 1);
                     i = end;
                     continue;
@@ -564,7 +572,18 @@ impl<'a> Tagger<'a> {
                 i += 1;
                 continue;
             }
-            let mut p = self.piece(i, k, Reading::Unknown);
+            // `Biologist Nick Bos`, `Nonpartisan Paul Tse`: a person's name starts at the given name
+            if !mixed && w & word::GIVEN == 0 {
+                if let Some(j) = (i + 1..k.saturating_sub(1)).find(|&j| {
+                    self.words[j] & word::GIVEN != 0 && !self.toks[j].has(flag::ALL_CAPS)
+                }) {
+                    if !(i..j).any(|x| self.toks[x].has(flag::POSSESSIVE)) {
+                        self.pieces.push(self.piece(i, j, Reading::Unknown, ""));
+                        i = j;
+                    }
+                }
+            }
+            let mut p = self.piece(i, k, Reading::Unknown, "");
             p.mixed = mixed;
             self.pieces.push(p);
             prev = Some(self.pieces.len() - 1);
@@ -585,6 +604,7 @@ impl<'a> Tagger<'a> {
                 let w0 = self.words[p.first];
                 if w0 & word::GIVEN != 0 && self.all_name_words(p.first + 1, p.end) {
                     self.pieces[idx].reading = Reading::Person;
+                    self.pieces[idx].rule = "given name first";
                 }
             }
             let p = self.pieces[idx];
@@ -603,6 +623,13 @@ impl<'a> Tagger<'a> {
                 Reading::Unknown => {}
             }
         }
+        // Capitalised words that stand alone somewhere: a surname written again.
+        let mut alone: FxMap<&str, u32> = FxMap::default();
+        for p in &self.pieces {
+            if p.end - p.first == 1 {
+                *alone.entry(p.span.of(text)).or_default() += 1;
+            }
+        }
         // Unknown pieces: context first, then the article.
         for idx in 0..self.pieces.len() {
             let p = self.pieces[idx];
@@ -610,8 +637,9 @@ impl<'a> Tagger<'a> {
                 continue;
             }
             let s = p.span.of(text);
-            let reading = self.read_unknown(&p, s, &known, &surnames);
+            let (reading, rule) = self.read_unknown(&p, s, &known, &surnames, &alone);
             self.pieces[idx].reading = reading;
+            self.pieces[idx].rule = rule;
             if let Reading::Known(k) = reading {
                 known.entry(s).or_insert(k);
             } else if reading == Reading::Person {
@@ -642,29 +670,27 @@ impl<'a> Tagger<'a> {
         s: &str,
         known: &FxMap<&str, EntityType>,
         surnames: &FxMap<&str, usize>,
-    ) -> Reading {
+        alone: &FxMap<&str, u32>,
+    ) -> (Reading, &'static str) {
         let n = p.end - p.first;
         let first = &self.toks[p.first];
         let kind = self.para_kind(p.first);
         if let Some(&k) = known.get(s) {
-            return as_reading(k);
+            return (as_reading(k), "same name elsewhere");
         }
         if n == 1 && surnames.contains_key(s) {
-            return Reading::Person;
+            return (Reading::Person, "surname of a person named in full");
         }
-        if n >= 2
-            && surnames.contains_key(self.toks[p.end - 1].span.of(self.text))
-            && self.all_name_words(p.first, p.end)
-        {
-            return Reading::Person;
+        let namey = self.all_name_words(p.first, p.end);
+        if n >= 2 && namey && surnames.contains_key(self.toks[p.end - 1].span.of(self.text)) {
+            return (Reading::Person, "surname of a person named in full");
         }
         if kind == ParaKind::TitleCase {
-            return Reading::Unknown;
+            return (Reading::Unknown, "");
         }
         let initial = first.has(flag::SENTENCE_START);
-        let namey = self.all_name_words(p.first, p.end);
         if kind == ParaKind::Credit && namey && n <= 4 {
-            return Reading::Person;
+            return (Reading::Person, "name in a credit line");
         }
         // what follows: `Jeglinskas said`, `Smith, who`, `the Bayerischer Hof hotel`
         let last = &self.toks[p.end - 1];
@@ -677,17 +703,25 @@ impl<'a> Tagger<'a> {
             next.is_some() && !last.has(flag::PUNCT_AFTER) && !last.has(flag::POSSESSIVE);
         let comma_next = last.has(flag::COMMA_AFTER);
         if let Some(t) = next {
-            if t.has(flag::LOWER) && plain_next && !last.has(flag::COMMA_AFTER) {
+            if t.has(flag::LOWER) && plain_next && !comma_next {
                 if next_w & word::FAC_NOUN != 0 {
-                    return Reading::Known(EntityType::Fac);
+                    return (Reading::Known(EntityType::Fac), "name before a facility noun");
                 }
                 if next_w & word::ORG_NOUN != 0 {
-                    return Reading::Known(EntityType::Org);
+                    return (Reading::Known(EntityType::Org), "name before an organisation noun");
                 }
             }
         }
-        if n == 1 && first.has(flag::ALL_CAPS) && s.len() <= 6 {
-            return Reading::Known(EntityType::Org);
+        if n == 1 && first.has(flag::ALL_CAPS) && !s.contains('.') {
+            // an acronym, unless the text around it is shouting in capitals
+            let shouting = |j: Option<usize>| {
+                j.and_then(|j| self.toks.get(j))
+                    .is_some_and(|t| t.paragraph == first.paragraph && t.has(flag::ALL_CAPS))
+            };
+            if s.len() <= 6 && !shouting(p.first.checked_sub(1)) && !shouting(Some(p.end)) {
+                return (Reading::Known(EntityType::Org), "acronym");
+            }
+            return (Reading::Unknown, "");
         }
         let cue_after = next.is_some_and(|t| {
             let tw = t.span.of(self.text);
@@ -708,36 +742,37 @@ impl<'a> Tagger<'a> {
                 a.paragraph == first.paragraph
                     && self.rules.cue_phrases_before.contains(phrase.of(self.text))
             });
-        if namey && n <= 4 && (cue_after || cue_before) {
-            return Reading::Person;
+        let given = self.words[p.first] & word::GIVEN != 0;
+        if initial && n == 1 && comma_next && !given {
+            // `Specifically, ...`: a sentence-opening word set off by a comma
+            return (Reading::Unknown, "");
         }
-        if n == 1 && first.has(flag::CAP) && self.words[p.first] & word::GIVEN != 0 && !initial {
-            return Reading::Person;
+        if namey && n <= 4 && (cue_after || cue_before) {
+            return (Reading::Person, "name before or after a speech verb");
+        }
+        if n == 1 && given && !initial {
+            return (Reading::Person, "given name");
         }
         if p.mixed {
-            return if self.words[p.first] & word::GIVEN != 0 {
-                Reading::Person
+            return if given {
+                (Reading::Person, "given name before a place name")
             } else {
-                Reading::Known(EntityType::Org)
+                (Reading::Known(EntityType::Org), "name with a place name inside")
             };
         }
         if initial && n == 1 {
-            return Reading::Unknown;
+            return (Reading::Unknown, "");
         }
-        if prev.is_some_and(|t| t.has(flag::LOWER))
-            && prev_w & word::CUE_LOC_BEFORE != 0
-            && namey
-            && n <= 3
-        {
-            return Reading::Known(EntityType::Gpe);
+        if (2..=3).contains(&n) && namey {
+            let surname = self.toks[p.end - 1].span.of(self.text);
+            if alone.contains_key(surname) {
+                return (Reading::Person, "name whose last word stands alone elsewhere");
+            }
+            if self.toks[p.end - 1].has(flag::HYPHEN) && !s.contains(' ') == false {
+                return (Reading::Person, "name with a hyphenated last word");
+            }
         }
-        if n >= 2 && n <= 3 && namey {
-            return Reading::Person;
-        }
-        if n >= 2 {
-            return Reading::Known(EntityType::Org);
-        }
-        Reading::Unknown
+        (Reading::Unknown, "")
     }
 
     /// One entity per name: a surname or a repeated name links to the full name written first.
@@ -822,6 +857,7 @@ impl<'a> Tagger<'a> {
                 kind: e.kind,
                 entity: id,
                 title: p.title,
+                rule: p.rule,
             });
         }
         out
