@@ -1,6 +1,6 @@
 //! The tagger: words → capitalised runs → pieces (typed, person, unknown) → entities.
 
-use super::lexicon::{word, EntityRules, FxMap};
+use super::lexicon::{word, EntityRules, FxMap, FxSet};
 use super::tokens::{flag, tokenize, Token};
 use super::{Entities, Entity, EntityType, Mention};
 use crate::extract::segment::Sentence;
@@ -55,6 +55,8 @@ struct Tagger<'a> {
     parts: Vec<(usize, Span, EntityType)>,
     para_kind: Vec<ParaKind>,
     pieces: Vec<Piece>,
+    /// Words written in lower case somewhere in the article: `Tax` in `Tax System` is a word.
+    lower_words: FxSet<&'a str>,
 }
 
 pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRules) -> Entities {
@@ -68,6 +70,7 @@ pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRu
         parts: Vec::new(),
         para_kind: Vec::new(),
         pieces: Vec::new(),
+        lower_words: FxSet::default(),
     };
     t.read(layout, sentences);
     t.cut_runs(layout);
@@ -108,6 +111,11 @@ impl<'a> Tagger<'a> {
             .iter()
             .map(|t| self.rules.word(t.span.of(text)))
             .collect();
+        for t in &self.toks {
+            if t.has(flag::LOWER) {
+                self.lower_words.insert(t.span.of(text));
+            }
+        }
         self.gaz_end = vec![NO_GAZ; self.toks.len()];
         self.gaz_type = vec![EntityType::Gpe; self.toks.len()];
         for (para, first, end) in para_ranges {
@@ -409,6 +417,20 @@ impl<'a> Tagger<'a> {
         j
     }
 
+    /// Whether the article also writes this capitalised word in lower case (a common word).
+    fn written_lower(&self, j: usize) -> bool {
+        let s = self.toks[j].span.of(self.text);
+        let mut buf = [0u8; 32];
+        if s.is_ascii() && s.len() <= buf.len() {
+            let b = &mut buf[..s.len()];
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).is_ok_and(|l| self.lower_words.contains(l))
+        } else {
+            self.lower_words.contains(s.to_lowercase().as_str())
+        }
+    }
+
     /// An initial (`L.` in `L. Ron Hubbard`): a sentence splitter may wrongly end a sentence there.
     fn is_initial(&self, j: usize) -> bool {
         let s = self.toks[j].span.of(self.text).as_bytes();
@@ -513,7 +535,12 @@ impl<'a> Tagger<'a> {
                     // `General Motors`-like: the title word starts an organisation's name
                     let k = self.name_run(i, b);
                     if let Some(h) = self.head_type(k - 1) {
-                        self.pieces.push(self.piece(i, k, Reading::Known(h), "name ending in a head word"));
+                        self.pieces.push(self.piece(
+                            i,
+                            k,
+                            Reading::Known(h),
+                            "name ending in a head word",
+                        ));
                         i = k;
                         continue;
                     }
@@ -529,13 +556,19 @@ impl<'a> Tagger<'a> {
                     EntityType::Event
                 };
                 if self.is_connective(i + 1) {
-                    self.pieces.push(self.piece(i, b, Reading::Known(kind), "head word before of"));
+                    self.pieces
+                        .push(self.piece(i, b, Reading::Known(kind), "head word before of"));
                     i = b;
                     continue;
                 }
                 if kind == EntityType::Event {
                     let k = self.name_run(i, b);
-                    self.pieces.push(self.piece(i, k, Reading::Known(kind), "event word before a name"));
+                    self.pieces.push(self.piece(
+                        i,
+                        k,
+                        Reading::Known(kind),
+                        "event word before a name",
+                    ));
                     i = k;
                     continue;
                 }
@@ -562,7 +595,12 @@ impl<'a> Tagger<'a> {
                         && self.toks[k - 1].has(flag::CAP)
                         && matches!(self.toks[k].span.of(self.text), "of" | "for" | "on");
                     let end = if of && h == EntityType::Org { b } else { k };
-                    self.pieces.push(self.piece(i, end, Reading::Known(h), "name ending in a head word"));
+                    self.pieces.push(self.piece(
+                        i,
+                        end,
+                        Reading::Known(h),
+                        "name ending in a head word",
+                    ));
                     prev = Some(self.pieces.len() - 1);
                     i = end;
                     continue;
@@ -705,10 +743,16 @@ impl<'a> Tagger<'a> {
         if let Some(t) = next {
             if t.has(flag::LOWER) && plain_next && !comma_next {
                 if next_w & word::FAC_NOUN != 0 {
-                    return (Reading::Known(EntityType::Fac), "name before a facility noun");
+                    return (
+                        Reading::Known(EntityType::Fac),
+                        "name before a facility noun",
+                    );
                 }
                 if next_w & word::ORG_NOUN != 0 {
-                    return (Reading::Known(EntityType::Org), "name before an organisation noun");
+                    return (
+                        Reading::Known(EntityType::Org),
+                        "name before an organisation noun",
+                    );
                 }
             }
         }
@@ -757,7 +801,10 @@ impl<'a> Tagger<'a> {
             return if given {
                 (Reading::Person, "given name before a place name")
             } else {
-                (Reading::Known(EntityType::Org), "name with a place name inside")
+                (
+                    Reading::Known(EntityType::Org),
+                    "name with a place name inside",
+                )
             };
         }
         if initial && n == 1 {
@@ -766,10 +813,13 @@ impl<'a> Tagger<'a> {
         if (2..=3).contains(&n) && namey {
             let surname = self.toks[p.end - 1].span.of(self.text);
             if alone.contains_key(surname) {
-                return (Reading::Person, "name whose last word stands alone elsewhere");
+                return (
+                    Reading::Person,
+                    "name whose last word stands alone elsewhere",
+                );
             }
-            if self.toks[p.end - 1].has(flag::HYPHEN) && !s.contains(' ') == false {
-                return (Reading::Person, "name with a hyphenated last word");
+            if !(p.first..p.end).any(|j| self.written_lower(j)) {
+                return (Reading::Person, "two or three capitalised words");
             }
         }
         (Reading::Unknown, "")
