@@ -16,7 +16,26 @@ use newsx::text::CharIndex;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dump = args.first().is_some_and(|a| a == "--dump");
+    let dump = args.first().is_some_and(|a| a == "--dump" || a == "--text");
+    if args.first().is_some_and(|a| a == "--text") {
+        // tag the texts given on the command line
+        let rules = Rules::builtin();
+        for text in &args[1..] {
+            let l = layout::analyse(text, None, &rules.layout);
+            let s = segment::split(text, &l, &rules.segment);
+            let found = entities::tag(text, &l, &s, &rules.entities);
+            for m in &found.mentions {
+                println!(
+                    "{:8} {:40} {:30} title={:?}",
+                    m.kind.as_str(),
+                    m.span.of(text),
+                    m.rule,
+                    m.title.map(|t| t.of(text))
+                );
+            }
+        }
+        return;
+    }
     let mut files: Vec<String> = args.into_iter().filter(|a| a != "--dump").collect();
     if files.is_empty() {
         for name in ["news_dev", "interview_dev"] {

@@ -35,6 +35,8 @@ struct Piece {
     title: Option<Span>,
     /// An unknown run with a place name inside (`Environment Canada`).
     mixed: bool,
+    /// An unknown run right after a capital `The` inside a sentence (`The Onion`).
+    after_the: bool,
     /// Which rule read it, for users auditing the output.
     rule: &'static str,
 }
@@ -99,7 +101,9 @@ impl<'a> Tagger<'a> {
             para_ranges.push((para, first, self.toks.len()));
             let kind = if layout.credit_lines.contains(&para) {
                 ParaKind::Credit
-            } else if title_case(&self.toks[first..]) {
+            } else if !para.of(text).ends_with(['.', '!', '?', '"', '”', ':', ';'])
+                && title_case(&self.toks[first..])
+            {
                 ParaKind::TitleCase
             } else {
                 ParaKind::Prose
@@ -159,6 +163,7 @@ impl<'a> Tagger<'a> {
                 }
             } else if last == k
                 && kind != EntityType::Person
+                && capitalised_pieces(tok.span.of(text))
                 && (part_start || (e < bytes.len() && bytes[e] == b'-'))
                 && (lt.span.end == e || bytes.get(e) == Some(&b'-'))
             {
@@ -185,6 +190,7 @@ impl<'a> Tagger<'a> {
                             reading: Reading::Known(EntityType::Gpe),
                             title: None,
                             mixed: false,
+                            after_the: false,
                             rule: "dateline",
                         });
                     }
@@ -206,6 +212,7 @@ impl<'a> Tagger<'a> {
                         reading: Reading::Known(kind),
                         title: None,
                         mixed: false,
+                        after_the: false,
                         rule: "gazetteer name in a hyphenated word",
                     });
                     part_i += 1;
@@ -296,7 +303,14 @@ impl<'a> Tagger<'a> {
         j
     }
 
-    fn piece(&self, first: usize, end: usize, reading: Reading, rule: &'static str) -> Piece {
+    fn piece(&self, mut first: usize, end: usize, reading: Reading, rule: &'static str) -> Piece {
+        // a leading article is not part of the name, unless a list says so (`The Hague`)
+        if end - first >= 2
+            && self.gaz_end[first] == NO_GAZ
+            && matches!(self.toks[first].span.of(self.text), "The" | "A" | "An")
+        {
+            first += 1;
+        }
         Piece {
             first,
             end,
@@ -304,6 +318,7 @@ impl<'a> Tagger<'a> {
             reading,
             title: None,
             mixed: false,
+            after_the: false,
             rule,
         }
     }
@@ -353,6 +368,15 @@ impl<'a> Tagger<'a> {
         let mut j = i + 1;
         while j < b {
             if self.is_connective(j) || self.gaz_end[j] != NO_GAZ {
+                break;
+            }
+            // `Washington State University Simon Ličen`: a head word ends a name before a person's
+            if self.words[j] & word::GIVEN != 0
+                && matches!(
+                    self.head_type(j - 1),
+                    Some(EntityType::Org | EntityType::Event)
+                )
+            {
                 break;
             }
             if self.words[j] & word::TITLE != 0
@@ -449,11 +473,69 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// The end of `of Defence` after `Ministry` (`k` at the connective): one capitalised name, and
+    /// a second joined by `and` when it is a plain name (`of Health and Human Services`).
+    fn of_extension(&self, k: usize, b: usize) -> usize {
+        let text_of = |j: usize| self.toks[j].span.of(self.text);
+        let capitalised_name = |mut j: usize| {
+            if j < b && text_of(j) == "the" {
+                j += 1;
+            }
+            let start = j;
+            while j < b
+                && !self.is_connective(j)
+                && (self.toks[j].has(flag::CAP) || self.gaz_end[j] != NO_GAZ)
+            {
+                j = if self.gaz_end[j] != NO_GAZ {
+                    (self.gaz_end[j] as usize).clamp(j + 1, b)
+                } else {
+                    j + 1
+                };
+            }
+            (start, j)
+        };
+        let (start, mut end) = capitalised_name(k + 1);
+        if end == start {
+            return k;
+        }
+        if end < b && text_of(end) == "and" {
+            let (s2, e2) = capitalised_name(end + 1);
+            if e2 > s2
+                && e2 - s2 <= 3
+                && (s2..e2).all(|j| self.gaz_end[j] == NO_GAZ)
+                && self.head_type(e2 - 1).is_none()
+            {
+                end = e2;
+            }
+        }
+        end
+    }
+
+    /// `World Cup 2018`: a year right after an event's name belongs to it.
+    fn with_year(&self, mut p: Piece) -> Piece {
+        if p.reading != Reading::Known(EntityType::Event) {
+            return p;
+        }
+        if let Some(t) = self.toks.get(p.end) {
+            let s = t.span.of(self.text);
+            if t.has(flag::PLAIN_GAP)
+                && t.paragraph == self.toks[p.first].paragraph
+                && s.len() == 4
+                && s.bytes().all(|b| b.is_ascii_digit())
+            {
+                p.end += 1;
+                p.span.end = t.span.end;
+            }
+        }
+        p
+    }
+
     /// Cuts the run `[a, b)` into pieces.
     fn segment(&mut self, a: usize, b: usize) {
         let mut i = a;
         // The previous piece of this run, for titles like `Ukrainian President`.
         let mut prev: Option<usize> = None;
+        let mut after_the = false;
         // `Latvia’s Foreign Minister`: a possessive name right before the run starts a title.
         if a > 0
             && self.toks[a - 1].has(flag::POSSESSIVE)
@@ -502,7 +584,8 @@ impl<'a> Tagger<'a> {
                     } else {
                         Reading::Known(kind)
                     };
-                    self.pieces.push(self.piece(i, end, reading, rule));
+                    let p = self.with_year(self.piece(i, end, reading, rule));
+                    self.pieces.push(p);
                     prev = Some(self.pieces.len() - 1);
                     i = end;
                     continue;
@@ -556,10 +639,13 @@ impl<'a> Tagger<'a> {
                     EntityType::Event
                 };
                 if self.is_connective(i + 1) {
-                    self.pieces
-                        .push(self.piece(i, b, Reading::Known(kind), "head word before of"));
-                    i = b;
-                    continue;
+                    let end = self.of_extension(i + 1, b);
+                    if end > i + 1 {
+                        let p = self.piece(i, end, Reading::Known(kind), "head word before of");
+                        self.pieces.push(p);
+                        i = end;
+                        continue;
+                    }
                 }
                 if kind == EntityType::Event {
                     let k = self.name_run(i, b);
@@ -594,19 +680,28 @@ impl<'a> Tagger<'a> {
                     let of = k < b
                         && self.toks[k - 1].has(flag::CAP)
                         && matches!(self.toks[k].span.of(self.text), "of" | "for" | "on");
-                    let end = if of && h == EntityType::Org { b } else { k };
-                    self.pieces.push(self.piece(
+                    let end = if of && matches!(h, EntityType::Org | EntityType::Event) {
+                        self.of_extension(k, b)
+                    } else {
+                        k
+                    };
+                    let p = self.with_year(self.piece(
                         i,
                         end,
                         Reading::Known(h),
                         "name ending in a head word",
                     ));
+                    self.pieces.push(p);
                     prev = Some(self.pieces.len() - 1);
                     i = end;
                     continue;
                 }
             }
             if w & word::NOT_NAME != 0 && w & word::GIVEN == 0 {
+                // `remarked to The Brooklyn Paper`: a capital `The` inside a sentence starts a title
+                after_the = i + 1 < b
+                    && !self.toks[i].has(flag::SENTENCE_START)
+                    && self.toks[i].span.of(self.text) == "The";
                 i += 1;
                 continue;
             }
@@ -623,6 +718,8 @@ impl<'a> Tagger<'a> {
             }
             let mut p = self.piece(i, k, Reading::Unknown, "");
             p.mixed = mixed;
+            p.after_the = after_the;
+            after_the = false;
             self.pieces.push(p);
             prev = Some(self.pieces.len() - 1);
             i = k;
@@ -797,6 +894,12 @@ impl<'a> Tagger<'a> {
         if n == 1 && given && !initial {
             return (Reading::Person, "given name");
         }
+        if p.after_the && !initial {
+            return (
+                Reading::Known(EntityType::Org),
+                "capitalised The before a name",
+            );
+        }
         if p.mixed {
             return if given {
                 (Reading::Person, "given name before a place name")
@@ -920,6 +1023,12 @@ fn as_reading(k: EntityType) -> Reading {
     } else {
         Reading::Known(k)
     }
+}
+
+/// `Russia-Ukraine`, not `pro-Beijing`: every hyphen-joined piece starts with a capital.
+fn capitalised_pieces(word: &str) -> bool {
+    word.split('-')
+        .all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
 /// A heading in title case: most longer words capitalised.
