@@ -83,6 +83,9 @@ pub mod word {
     pub const ORG_NOUN: u32 = 1 << 17;
     /// Mr, Dr, Sen.: whatever capitalised word follows is a name.
     pub const HONORIFIC: u32 = 1 << 18;
+    pub const LOC_PREFIX: u32 = 1 << 19;
+    pub const GPE_NOUN: u32 = 1 << 20;
+    pub const LOC_NOUN: u32 = 1 << 21;
     pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
@@ -95,6 +98,9 @@ struct EntityFile {
     org_prefixes: Vec<String>,
     event_heads: Vec<String>,
     event_prefixes: Vec<String>,
+    location_prefixes: Vec<String>,
+    gpe_nouns: Vec<String>,
+    loc_nouns: Vec<String>,
     facility_heads: Vec<String>,
     location_heads: Vec<String>,
     gpe_heads: Vec<String>,
@@ -155,6 +161,9 @@ impl EntityRules {
         add(&f.facility_nouns, word::FAC_NOUN);
         add(&f.org_nouns, word::ORG_NOUN);
         add(&f.honorifics, word::HONORIFIC);
+        add(&f.location_prefixes, word::LOC_PREFIX);
+        add(&f.gpe_nouns, word::GPE_NOUN);
+        add(&f.loc_nouns, word::LOC_NOUN);
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);
         let single = |l: &[String]| -> Vec<String> {
             l.iter().filter(|w| !w.contains(' ')).cloned().collect()

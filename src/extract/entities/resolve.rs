@@ -149,15 +149,40 @@ impl<'a> Tagger<'a> {
             }
             let mut last = k;
             while last < end && self.toks[last].span.end < e {
+                let t = self.toks[last];
+                if t.has(flag::POSSESSIVE) && matches!(&text[t.span.end..e], "'s" | "’s") {
+                    break;
+                }
                 last += 1;
             }
             if last >= end {
                 continue;
             }
             let lt = self.toks[last];
-            if aligned_start && lt.span.end == e {
-                let joined = (k + 1..=last).all(|i| self.toks[i].has(flag::PLAIN_GAP));
+            // names written with a possessive (`Moody's`): the word's span left the `'s` out
+            let possessive_name = lt.has(flag::POSSESSIVE)
+                && e > lt.span.end
+                && matches!(&text[lt.span.end..e], "'s" | "’s");
+            if possessive_name {
+                self.toks[last].span.end = e;
+                self.toks[last].flags &= !flag::POSSESSIVE;
+            }
+            if aligned_start && (lt.span.end == e || possessive_name) {
+                let joined = (k + 1..=last).all(|i| {
+                    let prev = self.toks[i - 1];
+                    self.toks[i].has(flag::PLAIN_GAP)
+                        || (prev.has(flag::POSSESSIVE)
+                            && matches!(
+                                &text[prev.span.end..self.toks[i].span.start],
+                                "'s " | "’s "
+                            ))
+                });
                 if joined {
+                    // the name spans the possessive (`Moody's Investors Service`): join its words
+                    for i in k + 1..=last {
+                        self.toks[i].flags |= flag::PLAIN_GAP;
+                        self.toks[i - 1].flags &= !flag::POSSESSIVE;
+                    }
                     self.gaz_end[k] = (last + 1) as u32;
                     self.gaz_type[k] = kind;
                 }
@@ -367,7 +392,15 @@ impl<'a> Tagger<'a> {
     fn name_run(&self, i: usize, b: usize) -> usize {
         let mut j = i + 1;
         while j < b {
-            if self.is_connective(j) || self.gaz_end[j] != NO_GAZ {
+            if self.is_connective(j) {
+                break;
+            }
+            if self.gaz_end[j] != NO_GAZ {
+                // `Rahul Gandhi`: a listed surname after a given name is part of the name
+                if self.gaz_type[j] == EntityType::Person && self.words[i] & word::GIVEN != 0 {
+                    j = (self.gaz_end[j] as usize).clamp(j + 1, b);
+                    continue;
+                }
                 break;
             }
             // `Washington State University Simon Ličen`: a head word ends a name before a person's
@@ -574,7 +607,13 @@ impl<'a> Tagger<'a> {
                         None
                     };
                     let (end, kind, rule) = match headed {
-                        Some(h) if kind != EntityType::Person => {
+                        Some(h)
+                            if kind != EntityType::Person
+                                || matches!(
+                                    h,
+                                    EntityType::Org | EntityType::Fac | EntityType::Event
+                                ) =>
+                        {
                             (k, h, "known name and a head word")
                         }
                         _ => (ge, kind, "gazetteer"),
@@ -655,6 +694,27 @@ impl<'a> Tagger<'a> {
                         Reading::Known(kind),
                         "event word before a name",
                     ));
+                    i = k;
+                    continue;
+                }
+            }
+            // `Lake Victoria`, `Cape Canaveral`, `Kibbutz Be'eri`
+            if w & word::LOC_PREFIX != 0 && i + 1 < b && self.toks[i + 1].has(flag::CAP) {
+                let k = if self.gaz_end[i + 1] != NO_GAZ {
+                    (self.gaz_end[i + 1] as usize).min(b)
+                } else {
+                    self.name_run(i + 1, b)
+                };
+                if k > i + 1 {
+                    let kind = if matches!(self.toks[i].span.of(self.text), "Fort" | "Port" | "Kibbutz" | "Kfar" | "Kafr" | "Tel" | "Rio")
+                    {
+                        EntityType::Gpe
+                    } else {
+                        EntityType::Loc
+                    };
+                    let p = self.piece(i, k, Reading::Known(kind), "place word before a name");
+                    self.pieces.push(p);
+                    prev = Some(self.pieces.len() - 1);
                     i = k;
                     continue;
                 }
@@ -844,6 +904,12 @@ impl<'a> Tagger<'a> {
                         Reading::Known(EntityType::Fac),
                         "name before a facility noun",
                     );
+                }
+                if next_w & word::GPE_NOUN != 0 {
+                    return (Reading::Known(EntityType::Gpe), "name before a place noun");
+                }
+                if next_w & word::LOC_NOUN != 0 {
+                    return (Reading::Known(EntityType::Loc), "name before a place noun");
                 }
                 if next_w & word::ORG_NOUN != 0 {
                     return (
