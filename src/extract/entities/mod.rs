@@ -94,3 +94,168 @@ impl Entities {
 pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRules) -> Entities {
     resolve::tag(text, layout, sentences, rules)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment;
+    use crate::read::layout;
+    use crate::rules::Rules;
+
+    fn run(text: &str) -> Entities {
+        let rules = Rules::builtin();
+        let l = layout::analyse(text, None, &rules.layout);
+        let s = segment::split(text, &l, &rules.segment);
+        tag(text, &l, &s, &rules.entities)
+    }
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        run(text)
+            .mentions
+            .iter()
+            .map(|m| (m.span.of(text).to_string(), m.kind))
+            .collect()
+    }
+
+    fn has(text: &str, name: &str, kind: EntityType) -> bool {
+        found(text).iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn title_before_a_name_gives_a_person_and_the_title_span() {
+        let text = "Talks stalled, said Secretary of State Dana Whitfield on Friday.";
+        let e = run(text);
+        let m = e
+            .mentions
+            .iter()
+            .find(|m| m.kind == EntityType::Person)
+            .expect("a person");
+        assert_eq!(m.span.of(text), "Dana Whitfield");
+        assert_eq!(m.title.map(|t| t.of(text)), Some("Secretary of State"));
+    }
+
+    #[test]
+    fn a_country_possessive_before_a_title_belongs_to_the_title() {
+        let text = "Estonia’s Foreign Minister Margus Tamm spoke first.";
+        let e = run(text);
+        let m = e
+            .mentions
+            .iter()
+            .find(|m| m.kind == EntityType::Person)
+            .unwrap();
+        assert_eq!(m.span.of(text), "Margus Tamm");
+        assert_eq!(
+            m.title.map(|t| t.of(text)),
+            Some("Estonia’s Foreign Minister")
+        );
+        assert!(has(text, "Estonia", EntityType::Gpe));
+    }
+
+    #[test]
+    fn a_surname_links_to_the_full_name_written_first() {
+        let text = "Lawmaker Giedre Kairyte arrived late. Later, Kairyte said the vote would wait.\nKairyte left.";
+        let e = run(text);
+        let people: Vec<_> = e.people().collect();
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].1.name, "Giedre Kairyte");
+        assert_eq!(people[0].1.mentions, 3);
+        assert!(e.mentions.iter().all(|m| m.entity == people[0].0));
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_still_links_to_it() {
+        let text = "Kairyte wins vote\n\nVILNIUS — Giedre Kairyte won the vote on Sunday.";
+        let e = run(text);
+        let names: Vec<_> = e.people().map(|(_, p)| p.name.as_str()).collect();
+        assert_eq!(names, ["Giedre Kairyte"]);
+    }
+
+    #[test]
+    fn possessives_and_hyphenated_compounds() {
+        let text = "Peru’s exports grew, and the Chile-Peru border talks resumed.";
+        let f = found(text);
+        assert!(f.contains(&("Peru".into(), EntityType::Gpe)));
+        assert!(f.contains(&("Chile".into(), EntityType::Gpe)));
+        assert_eq!(f.iter().filter(|(n, _)| n == "Peru").count(), 2);
+    }
+
+    #[test]
+    fn dateline_place_is_a_place() {
+        let text = "OSLO — The government fell on Tuesday.";
+        assert!(has(text, "OSLO", EntityType::Gpe));
+    }
+
+    #[test]
+    fn organisations_and_events_from_their_head_words() {
+        let text = "Delegates at the Lisbon Climate Summit met the Ministry of Fisheries and the Baltic Grain Council on Monday.";
+        assert!(has(text, "Lisbon Climate Summit", EntityType::Event));
+        assert!(has(text, "Ministry of Fisheries", EntityType::Org));
+        assert!(has(text, "Baltic Grain Council", EntityType::Org));
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_names() {
+        let f =
+            found("Territory is the main point. Yesterday the talks ended. Easier said than done.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn given_names_diacritics_and_speech_verbs() {
+        let text = "The decision came after Zuzana Dvořáková spoke. Officials in the town said Hrabal, who chairs the board, agreed. Nakamura said nothing.";
+        assert!(has(text, "Zuzana Dvořáková", EntityType::Person));
+        assert!(has(text, "Hrabal", EntityType::Person));
+    }
+
+    #[test]
+    fn facility_before_a_facility_noun() {
+        let text = "Leaders gathered at the Grand Meridian hotel on Friday.";
+        assert!(has(text, "Grand Meridian", EntityType::Fac));
+    }
+
+    #[test]
+    fn nationalities_and_international_bodies() {
+        let text = "Kenyan and Ugandan troops joined the African Union mission, NATO said.";
+        assert!(has(text, "Kenyan", EntityType::Norp));
+        assert!(has(text, "African Union", EntityType::Org));
+        assert!(has(text, "NATO", EntityType::Org));
+    }
+
+    #[test]
+    fn mentions_are_in_text_order_and_spans_on_char_boundaries() {
+        let text = "Zoë Ångström met Ségolène Royal in São Paulo, then flew to Kraków.";
+        let e = run(text);
+        assert!(e
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+        for m in &e.mentions {
+            assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        }
+        assert!(has(text, "São Paulo", EntityType::Gpe));
+        assert!(has(text, "Kraków", EntityType::Gpe));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            " ",
+            "“",
+            "“Unclosed quote by Anna",
+            "’s",
+            "A-",
+            "-A",
+            "U.S.",
+            "e\u{301} É\u{301}cole Normale",
+            "🙂 Anna 🙂 Smith’s",
+            "ALL CAPS HEADLINE ABOUT RUSSIA\n\nText.",
+            "Mr.",
+            "Secretary of State",
+            "The The The",
+            "of of of Ministry of",
+        ] {
+            let _ = run(text);
+        }
+    }
+}

@@ -528,7 +528,8 @@ impl<'a> Tagger<'a> {
             (start, j)
         };
         let (start, mut end) = capitalised_name(k + 1);
-        if end == start {
+        // `Council on Monday`: a lone common word is not the rest of the name
+        if end == start || (end == start + 1 && self.words[start] & word::NOT_NAME != 0) {
             return k;
         }
         if end < b && text_of(end) == "and" {
@@ -572,7 +573,10 @@ impl<'a> Tagger<'a> {
         // `Latvia’s Foreign Minister`: a possessive name right before the run starts a title.
         if a > 0
             && self.toks[a - 1].has(flag::POSSESSIVE)
-            && self.toks[a - 1].span.end + 4 >= self.toks[a].span.start
+            && matches!(
+                &self.text[self.toks[a - 1].span.end..self.toks[a].span.start],
+                "’s " | "'s "
+            )
         {
             if let Some(p) = self.pieces.last() {
                 if p.end == a {
@@ -706,8 +710,10 @@ impl<'a> Tagger<'a> {
                     self.name_run(i + 1, b)
                 };
                 if k > i + 1 {
-                    let kind = if matches!(self.toks[i].span.of(self.text), "Fort" | "Port" | "Kibbutz" | "Kfar" | "Kafr" | "Tel" | "Rio")
-                    {
+                    let kind = if matches!(
+                        self.toks[i].span.of(self.text),
+                        "Fort" | "Port" | "Kibbutz" | "Kfar" | "Kafr" | "Tel" | "Rio"
+                    ) {
                         EntityType::Gpe
                     } else {
                         EntityType::Loc
@@ -954,7 +960,8 @@ impl<'a> Tagger<'a> {
             // `Specifically, ...`: a sentence-opening word set off by a comma
             return (Reading::Unknown, "");
         }
-        if namey && n <= 4 && (cue_after || cue_before) {
+        // a lone word opening a sentence needs more than a verb (`Easier said than done`)
+        if namey && n <= 4 && (cue_after || cue_before) && !(initial && n == 1) {
             return (Reading::Person, "name before or after a speech verb");
         }
         if n == 1 && given && !initial {
