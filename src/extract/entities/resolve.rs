@@ -227,7 +227,11 @@ impl<'a> Tagger<'a> {
             while part_i < self.parts.len() && self.parts[part_i].0 < i {
                 part_i += 1;
             }
-            if part_i < self.parts.len() && self.parts[part_i].0 == i && self.gaz_end[i] == NO_GAZ {
+            if part_i < self.parts.len()
+                && self.parts[part_i].0 == i
+                && self.gaz_end[i] == NO_GAZ
+                && self.parts_cover(i, part_i)
+            {
                 while part_i < self.parts.len() && self.parts[part_i].0 == i {
                     let (_, span, kind) = self.parts[part_i];
                     self.pieces.push(Piece {
@@ -258,6 +262,20 @@ impl<'a> Tagger<'a> {
             self.segment(i, end);
             i = end;
         }
+    }
+
+    /// Whether the listed names inside hyphenated word `i` cover all its pieces (`Russia-Ukraine`,
+    /// not `John-Christian`).
+    fn parts_cover(&self, i: usize, part_i: usize) -> bool {
+        let word = self.toks[i].span;
+        let mut at = word.start;
+        for (_, span, _) in self.parts[part_i..].iter().take_while(|p| p.0 == i) {
+            if span.start != at {
+                return false;
+            }
+            at = span.end + 1; // past the hyphen
+        }
+        at >= word.end
     }
 
     /// Body paragraphs are a prefix of the layout's paragraphs, so the layout index is the order.
@@ -782,6 +800,14 @@ impl<'a> Tagger<'a> {
                     }
                 }
             }
+            // `Aner Shalev Wednesday`: common words at the end are not part of a name
+            let mut k = k;
+            while k > i + 1
+                && self.words[k - 1] & word::NOT_NAME != 0
+                && self.words[k - 1] & (word::GIVEN | word::HEADS) == 0
+            {
+                k -= 1;
+            }
             let mut p = self.piece(i, k, Reading::Unknown, "");
             p.mixed = mixed;
             p.after_the = after_the;
@@ -803,7 +829,7 @@ impl<'a> Tagger<'a> {
             let p = self.pieces[idx];
             if p.reading == Reading::Unknown && p.end - p.first >= 2 {
                 let w0 = self.words[p.first];
-                if w0 & word::GIVEN != 0 && self.all_name_words(p.first + 1, p.end) {
+                if w0 & word::GIVEN != 0 && self.all_name_words(p.first + 1, p.end, true) {
                     self.pieces[idx].reading = Reading::Person;
                     self.pieces[idx].rule = "given name first";
                 }
@@ -855,11 +881,18 @@ impl<'a> Tagger<'a> {
         self.link()
     }
 
-    fn all_name_words(&self, a: usize, b: usize) -> bool {
+    /// Whether `[a, b)` are words a name is made of; after a given name, place words are
+    /// surnames too (`Christopher Hill`), organisation words never are.
+    fn all_name_words(&self, a: usize, b: usize, after_given: bool) -> bool {
+        let not_name = if after_given {
+            word::NOT_NAME | word::ORG_HEAD | word::EVENT_HEAD
+        } else {
+            word::NOT_NAME | word::HEADS
+        };
         (a..b).all(|j| {
             let t = &self.toks[j];
             let w = self.words[j];
-            (t.has(flag::CAP) && !t.has(flag::ALL_CAPS) && w & (word::NOT_NAME | word::HEADS) == 0)
+            (t.has(flag::CAP) && !t.has(flag::ALL_CAPS) && w & not_name == 0)
                 || (w & word::PARTICLE != 0 && j + 1 < b)
                 || (w & word::GIVEN != 0)
         })
@@ -882,7 +915,7 @@ impl<'a> Tagger<'a> {
         if n == 1 && surnames.contains_key(s) {
             return (Reading::Person, "surname of a person named in full");
         }
-        let namey = self.all_name_words(p.first, p.end);
+        let namey = self.all_name_words(p.first, p.end, false);
         if n >= 2 && namey && surnames.contains_key(self.toks[p.end - 1].span.of(self.text)) {
             return (Reading::Person, "surname of a person named in full");
         }
