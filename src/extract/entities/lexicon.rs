@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 
 use super::EntityType;
@@ -133,6 +133,8 @@ pub struct EntityRules {
     pub(super) cue_phrases_before: FxSet<Box<str>>,
     pub(super) gazetteer: AhoCorasick,
     pub(super) gazetteer_types: Vec<EntityType>,
+    /// Bytes a gazetteer name can start with: words starting otherwise are not probed.
+    pub(super) starts_name: [bool; 256],
 }
 
 impl EntityRules {
@@ -223,6 +225,7 @@ impl EntityRules {
         let gazetteer = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|e| {
                 RuleError::field(
@@ -231,7 +234,12 @@ impl EntityRules {
                     e.to_string(),
                 )
             })?;
+        let mut starts_name = [false; 256];
+        for p in &patterns {
+            starts_name[p.as_bytes()[0] as usize] = true;
+        }
         Ok(EntityRules {
+            starts_name,
             words,
             titles,
             max_title_words,

@@ -1,5 +1,7 @@
 //! The tagger: words → capitalised runs → pieces (typed, person, unknown) → entities.
 
+use aho_corasick::{Anchored, Input};
+
 use super::lexicon::{word, EntityRules, FxMap, FxSet};
 use super::tokens::{flag, tokenize, Token};
 use super::{Entities, Entity, EntityType, Mention};
@@ -110,12 +112,24 @@ impl<'a> Tagger<'a> {
             };
             self.para_kind.push(kind);
         }
-        self.words = self
-            .toks
-            .iter()
-            .map(|t| self.rules.word(t.span.of(text)))
+        // What the lists say, for capitalised words and the two words around them: words far
+        // from any capital never matter, and skipping them keeps the stage fast.
+        let toks = &self.toks;
+        let capital = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.flags & (flag::CAP | flag::DIGIT) != 0)
+        };
+        self.words = (0..toks.len())
+            .map(|i| {
+                if capital(i) || capital(i + 1) || capital(i + 2) || (i > 0 && capital(i - 1)) {
+                    self.rules.word(toks[i].span.of(text))
+                } else {
+                    0
+                }
+            })
             .collect();
-        for t in &self.toks {
+        self.lower_words.reserve(toks.len() / 2);
+        for t in toks {
             if t.has(flag::LOWER) {
                 self.lower_words.insert(t.span.of(text));
             }
@@ -127,74 +141,103 @@ impl<'a> Tagger<'a> {
         }
     }
 
-    /// One Aho-Corasick pass over the paragraph; matches are kept when they line up with words.
+    /// Gazetteer names starting at each word (and after each hyphen inside one): one anchored
+    /// Aho-Corasick probe per word that can start a name, so the cost stays linear.
     fn match_gazetteer(&mut self, para: Span, first: usize, end: usize) {
         let text = self.text;
         let bytes = text.as_bytes();
+        let hay = &text[..para.end];
         let mut k = first;
-        for m in self.rules.gazetteer.find_iter(&text[para.start..para.end]) {
-            let (s, e) = (para.start + m.start(), para.start + m.end());
-            while k < end && self.toks[k].span.end <= s {
-                k += 1;
-            }
-            if k >= end {
-                break;
-            }
+        while k < end {
             let tok = self.toks[k];
-            let kind = self.rules.gazetteer_types[m.pattern().as_usize()];
-            let aligned_start = tok.span.start == s;
-            let part_start = tok.span.start < s && bytes[s - 1] == b'-';
-            if !(aligned_start || part_start) {
-                continue;
-            }
-            let mut last = k;
-            while last < end && self.toks[last].span.end < e {
-                let t = self.toks[last];
-                if t.has(flag::POSSESSIVE) && matches!(&text[t.span.end..e], "'s" | "’s") {
+            let mut next = k + 1;
+            let mut s = tok.span.start;
+            loop {
+                if self.rules.starts_name[bytes[s] as usize] {
+                    let input = Input::new(hay).range(s..para.end).anchored(Anchored::Yes);
+                    if let Some(m) = self.rules.gazetteer.find(input) {
+                        let kind = self.rules.gazetteer_types[m.pattern().as_usize()];
+                        if let Some(last) = self.record_match(k, end, s, m.end(), kind) {
+                            next = next.max(last + 1);
+                        }
+                    }
+                }
+                if !tok.has(flag::HYPHEN) {
                     break;
                 }
-                last += 1;
+                // the next piece of a hyphenated word (`Russia-Ukraine`)
+                match text[s..tok.span.end].find('-') {
+                    Some(h) if s + h + 1 < tok.span.end => s += h + 1,
+                    _ => break,
+                }
             }
-            if last >= end {
-                continue;
+            k = next;
+        }
+    }
+
+    /// Keeps a gazetteer match `[s, e)` found in word `k` when it lines up with words; returns the
+    /// last word of a whole-word match.
+    fn record_match(
+        &mut self,
+        k: usize,
+        end: usize,
+        s: usize,
+        e: usize,
+        kind: EntityType,
+    ) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let tok = self.toks[k];
+        let aligned_start = tok.span.start == s;
+        let mut last = k;
+        while last < end && self.toks[last].span.end < e {
+            let t = self.toks[last];
+            if t.has(flag::POSSESSIVE) && matches!(&text[t.span.end..e], "'s" | "’s") {
+                break;
             }
-            let lt = self.toks[last];
-            // names written with a possessive (`Moody's`): the word's span left the `'s` out
-            let possessive_name = lt.has(flag::POSSESSIVE)
-                && e > lt.span.end
-                && matches!(&text[lt.span.end..e], "'s" | "’s");
+            last += 1;
+        }
+        if last >= end {
+            return None;
+        }
+        let lt = self.toks[last];
+        // names written with a possessive (`Moody's`): the word's span left the `'s` out
+        let possessive_name = lt.has(flag::POSSESSIVE)
+            && e > lt.span.end
+            && matches!(&text[lt.span.end..e], "'s" | "’s");
+        if aligned_start && (lt.span.end == e || possessive_name) {
+            let joined = (k + 1..=last).all(|i| {
+                let prev = self.toks[i - 1];
+                self.toks[i].has(flag::PLAIN_GAP)
+                    || (prev.has(flag::POSSESSIVE)
+                        && matches!(&text[prev.span.end..self.toks[i].span.start], "'s " | "’s "))
+            });
+            if !joined {
+                return None;
+            }
             if possessive_name {
                 self.toks[last].span.end = e;
                 self.toks[last].flags &= !flag::POSSESSIVE;
             }
-            if aligned_start && (lt.span.end == e || possessive_name) {
-                let joined = (k + 1..=last).all(|i| {
-                    let prev = self.toks[i - 1];
-                    self.toks[i].has(flag::PLAIN_GAP)
-                        || (prev.has(flag::POSSESSIVE)
-                            && matches!(
-                                &text[prev.span.end..self.toks[i].span.start],
-                                "'s " | "’s "
-                            ))
-                });
-                if joined {
-                    // the name spans the possessive (`Moody's Investors Service`): join its words
-                    for i in k + 1..=last {
-                        self.toks[i].flags |= flag::PLAIN_GAP;
-                        self.toks[i - 1].flags &= !flag::POSSESSIVE;
-                    }
-                    self.gaz_end[k] = (last + 1) as u32;
-                    self.gaz_type[k] = kind;
-                }
-            } else if last == k
-                && kind != EntityType::Person
-                && capitalised_pieces(tok.span.of(text))
-                && (part_start || (e < bytes.len() && bytes[e] == b'-'))
-                && (lt.span.end == e || bytes.get(e) == Some(&b'-'))
-            {
-                self.parts.push((k, Span::new(s, e), kind));
+            // the name spans a possessive (`Moody's Investors Service`): join its words
+            for i in k + 1..=last {
+                self.toks[i].flags |= flag::PLAIN_GAP;
+                self.toks[i - 1].flags &= !flag::POSSESSIVE;
             }
+            self.gaz_end[k] = (last + 1) as u32;
+            self.gaz_type[k] = kind;
+            return Some(last);
         }
+        let part_start = tok.span.start < s && bytes[s - 1] == b'-';
+        if last == k
+            && kind != EntityType::Person
+            && capitalised_pieces(tok.span.of(text))
+            && (part_start || bytes.get(e) == Some(&b'-'))
+            && (lt.span.end == e || bytes.get(e) == Some(&b'-'))
+        {
+            self.parts.push((k, Span::new(s, e), kind));
+        }
+        None
     }
 
     fn cut_runs(&mut self, layout: &Layout) {
