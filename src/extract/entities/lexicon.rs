@@ -86,6 +86,8 @@ pub mod word {
     pub const LOC_PREFIX: u32 = 1 << 19;
     pub const GPE_NOUN: u32 = 1 << 20;
     pub const LOC_NOUN: u32 = 1 << 21;
+    /// A lower-case word that starts a gazetteer name (`al` in `al Qaeda`).
+    pub const GAZ_LOWER_START: u32 = 1 << 22;
     pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
@@ -237,6 +239,10 @@ impl EntityRules {
         let mut starts_name = [false; 256];
         for p in &patterns {
             starts_name[p.as_bytes()[0] as usize] = true;
+            if p.starts_with(|c: char| c.is_lowercase()) {
+                let first = p.split([' ', '-']).next().unwrap_or_default();
+                *words.entry(first.into()).or_default() |= word::GAZ_LOWER_START;
+            }
         }
         Ok(EntityRules {
             starts_name,

@@ -152,8 +152,12 @@ impl<'a> Tagger<'a> {
             let tok = self.toks[k];
             let mut next = k + 1;
             let mut s = tok.span.start;
+            // lower-case words are probed only when a listed name could start there
+            let probe_word = !tok.has(flag::LOWER)
+                || tok.flags & (flag::HYPHEN | flag::INNER_CAP) != 0
+                || self.words[k] & word::GAZ_LOWER_START != 0;
             loop {
-                if self.rules.starts_name[bytes[s] as usize] {
+                if (probe_word || s > tok.span.start) && self.rules.starts_name[bytes[s] as usize] {
                     let input = Input::new(hay).range(s..para.end).anchored(Anchored::Yes);
                     if let Some(m) = self.rules.gazetteer.find(input) {
                         let kind = self.rules.gazetteer_types[m.pattern().as_usize()];

@@ -21,6 +21,8 @@ pub mod flag {
     pub const COMMA_AFTER: u16 = 1 << 8;
     /// Any other punctuation (or a line break) right after the word.
     pub const PUNCT_AFTER: u16 = 1 << 9;
+    /// An upper-case letter after the first (`eBay`, `iPhone`, `McDonald`).
+    pub const INNER_CAP: u16 = 1 << 10;
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -139,6 +141,9 @@ pub fn tokenize(
             }
         } else if first.is_lowercase() {
             flags |= flag::LOWER;
+            if w.chars().skip(1).any(|c| c.is_uppercase()) {
+                flags |= flag::INNER_CAP;
+            }
         } else if first.is_ascii_digit() {
             flags |= flag::DIGIT;
         }
