@@ -194,6 +194,17 @@ mod tests {
     }
 
     #[test]
+    fn a_committee_remit_runs_to_the_name_closing_the_clause() {
+        let text = "She chairs its Committee on Peru’s accession to the World Trade Organization, aides said. The Committee on Monday agreed.";
+        let f = found(text);
+        assert!(f.contains(&(
+            "Committee on Peru’s accession to the World Trade Organization".into(),
+            EntityType::Org
+        )));
+        assert!(!f.iter().any(|(n, _)| n == "Committee"), "{f:?}");
+    }
+
+    #[test]
     fn sentence_initial_capitals_are_not_names() {
         let f =
             found("Territory is the main point. Yesterday the talks ended. Easier said than done.");

@@ -307,6 +307,8 @@ impl<'a> Tagger<'a> {
             }
             let end = self.run_extent(i, part_i);
             self.segment(i, end);
+            // a name may reach past its run (`Committee on Ukraine’s integration into the EU`)
+            let end = self.pieces.last().map_or(end, |p| p.end.max(end));
             i = end;
         }
     }
@@ -597,6 +599,28 @@ impl<'a> Tagger<'a> {
         if end == start || (end == start + 1 && self.words[start] & word::NOT_NAME != 0) {
             return k;
         }
+        // `Committee on Ukraine’s integration into the European Union`: a committee's remit is
+        // a phrase that runs on to the end of a name closing the clause
+        if matches!(text_of(k), "on" | "for") && self.toks[end - 1].has(flag::POSSESSIVE) {
+            let para = self.toks[k].paragraph;
+            let mut j = end;
+            while j < self.toks.len() && j < end + 8 {
+                let t = &self.toks[j];
+                if t.paragraph != para
+                    || t.has(flag::SENTENCE_START)
+                    || (j > end && !t.has(flag::PLAIN_GAP))
+                {
+                    break;
+                }
+                if t.flags & (flag::COMMA_AFTER | flag::PUNCT_AFTER) != 0 {
+                    if t.has(flag::CAP) {
+                        return j + 1;
+                    }
+                    break;
+                }
+                j += 1;
+            }
+        }
         if end < b && text_of(end) == "and" {
             let (s2, e2) = capitalised_name(end + 1);
             if e2 > s2
@@ -806,7 +830,9 @@ impl<'a> Tagger<'a> {
                 mixed = true;
             }
             if let Some(h) = self.run_head(i, k) {
-                if k - i >= 2 {
+                // `The Committee` is one word of name, not two
+                let article = matches!(self.toks[i].span.of(self.text), "The" | "A" | "An");
+                if k - i >= 2 + usize::from(article) {
                     // organisation heads followed by `of`: `Ministry of Defence`
                     let of = k < b
                         && self.toks[k - 1].has(flag::CAP)
