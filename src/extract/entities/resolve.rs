@@ -874,7 +874,6 @@ impl<'a> Tagger<'a> {
                 }
             }
             // `Aner Shalev Wednesday`: common words at the end are not part of a name
-            let mut k = k;
             while k > i + 1
                 && self.words[k - 1] & word::NOT_NAME != 0
                 && self.words[k - 1] & (word::GIVEN | word::HEADS) == 0
