@@ -135,6 +135,9 @@ pub struct EntityRules {
     pub(super) cue_phrases_before: FxSet<Box<str>>,
     pub(super) gazetteer: AhoCorasick,
     pub(super) gazetteer_types: Vec<EntityType>,
+    /// The same names in capitals, for paragraphs written in capitals.
+    pub(super) gazetteer_upper: AhoCorasick,
+    pub(super) starts_name_upper: [bool; 256],
     /// Bytes a gazetteer name can start with: words starting otherwise are not probed.
     pub(super) starts_name: [bool; 256],
 }
@@ -236,6 +239,23 @@ impl EntityRules {
                     e.to_string(),
                 )
             })?;
+        let upper: Vec<String> = patterns.iter().map(|p| p.to_uppercase()).collect();
+        let gazetteer_upper = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .build(&upper)
+            .map_err(|e| {
+                RuleError::field(
+                    &set.origin("gazetteer_places.json"),
+                    "(names)",
+                    e.to_string(),
+                )
+            })?;
+        let mut starts_name_upper = [false; 256];
+        for p in &upper {
+            starts_name_upper[p.as_bytes()[0] as usize] = true;
+        }
         let mut starts_name = [false; 256];
         for p in &patterns {
             starts_name[p.as_bytes()[0] as usize] = true;
@@ -245,6 +265,8 @@ impl EntityRules {
             }
         }
         Ok(EntityRules {
+            gazetteer_upper,
+            starts_name_upper,
             starts_name,
             words,
             titles,

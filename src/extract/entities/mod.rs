@@ -248,6 +248,15 @@ mod tests {
     }
 
     #[test]
+    fn headlines_in_capitals_find_listed_names_only() {
+        let text = "RUGBY - FIJI STUN SAMOA IN QUALIFIER .\n\nFiji beat Samoa on Saturday .";
+        let f = found(text);
+        assert!(f.contains(&("FIJI".into(), EntityType::Gpe)), "{f:?}");
+        assert!(f.contains(&("SAMOA".into(), EntityType::Gpe)), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n == "RUGBY" || n == "STUN"), "{f:?}");
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

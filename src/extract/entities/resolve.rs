@@ -17,6 +17,15 @@ enum ParaKind {
     TitleCase,
     /// A byline or contributor line: unknown names there are people.
     Credit,
+    /// A paragraph in capitals: only listed names are found, from the names in capitals.
+    Shouting,
+}
+
+impl ParaKind {
+    /// Capitals in a heading say nothing about names.
+    fn is_heading(self) -> bool {
+        matches!(self, ParaKind::TitleCase | ParaKind::Shouting)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -103,6 +112,8 @@ impl<'a> Tagger<'a> {
             para_ranges.push((para, first, self.toks.len()));
             let kind = if layout.credit_lines.contains(&para) {
                 ParaKind::Credit
+            } else if shouting(&self.toks[first..]) {
+                ParaKind::Shouting
             } else if !para.of(text).ends_with(['.', '!', '?', '"', '”', ':', ';'])
                 && title_case(&self.toks[first..])
             {
@@ -137,13 +148,20 @@ impl<'a> Tagger<'a> {
         self.gaz_end = vec![NO_GAZ; self.toks.len()];
         self.gaz_type = vec![EntityType::Gpe; self.toks.len()];
         for (para, first, end) in para_ranges {
-            self.match_gazetteer(para, first, end);
+            let upper = first < end && self.para_kind(first) == ParaKind::Shouting;
+            self.match_gazetteer(para, first, end, upper);
         }
     }
 
     /// Gazetteer names starting at each word (and after each hyphen inside one): one anchored
     /// Aho-Corasick probe per word that can start a name, so the cost stays linear.
-    fn match_gazetteer(&mut self, para: Span, first: usize, end: usize) {
+    fn match_gazetteer(&mut self, para: Span, first: usize, end: usize, upper: bool) {
+        // a paragraph in capitals is matched against the names in capitals (`JAPAN`)
+        let (automaton, starts_name) = if upper {
+            (&self.rules.gazetteer_upper, &self.rules.starts_name_upper)
+        } else {
+            (&self.rules.gazetteer, &self.rules.starts_name)
+        };
         let text = self.text;
         let bytes = text.as_bytes();
         let hay = &text[..para.end];
@@ -157,9 +175,9 @@ impl<'a> Tagger<'a> {
                 || tok.flags & (flag::HYPHEN | flag::INNER_CAP) != 0
                 || self.words[k] & word::GAZ_LOWER_START != 0;
             loop {
-                if (probe_word || s > tok.span.start) && self.rules.starts_name[bytes[s] as usize] {
+                if (probe_word || s > tok.span.start) && starts_name[bytes[s] as usize] {
                     let input = Input::new(hay).range(s..para.end).anchored(Anchored::Yes);
-                    if let Some(m) = self.rules.gazetteer.find(input) {
+                    if let Some(m) = automaton.find(input) {
                         let kind = self.rules.gazetteer_types[m.pattern().as_usize()];
                         if let Some(last) = self.record_match(k, end, s, m.end(), kind) {
                             next = next.max(last + 1);
@@ -252,7 +270,8 @@ impl<'a> Tagger<'a> {
         while i < n {
             let t = self.toks[i];
             if let Some(d) = dateline {
-                if d.contains(t.span) {
+                // a line all in capitals is a heading, not a dateline (`SOCCER - JAPAN WIN`)
+                if d.contains(t.span) && self.para_kind(i) != ParaKind::Shouting {
                     if t.span.start == d.start {
                         let span = Span::new(d.start, d.end);
                         self.pieces.push(Piece {
@@ -298,8 +317,8 @@ impl<'a> Tagger<'a> {
             }
             let startable = (t.has(flag::CAP) && self.words[i] & word::CONNECTIVE == 0)
                 || self.gaz_end[i] != NO_GAZ;
-            if !startable || self.para_kind(i) == ParaKind::TitleCase && self.gaz_end[i] == NO_GAZ {
-                if self.para_kind(i) == ParaKind::TitleCase && t.has(flag::CAP) {
+            if !startable || self.para_kind(i).is_heading() && self.gaz_end[i] == NO_GAZ {
+                if self.para_kind(i).is_heading() && t.has(flag::CAP) {
                     self.pieces.push(self.piece(i, i + 1, Reading::Unknown, ""));
                 }
                 i += 1;
@@ -991,7 +1010,7 @@ impl<'a> Tagger<'a> {
         if n >= 2 && namey && surnames.contains_key(self.toks[p.end - 1].span.of(self.text)) {
             return (Reading::Person, "surname of a person named in full");
         }
-        if kind == ParaKind::TitleCase {
+        if kind.is_heading() {
             return (Reading::Unknown, "");
         }
         let initial = first.has(flag::SENTENCE_START);
@@ -1207,6 +1226,19 @@ fn as_reading(k: EntityType) -> Reading {
 fn capitalised_pieces(word: &str) -> bool {
     word.split('-')
         .all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// A paragraph in capitals (`SOCCER - JAPAN GET LUCKY WIN`).
+fn shouting(toks: &[Token]) -> bool {
+    let words = toks
+        .iter()
+        .filter(|t| t.span.len() >= 3 && !t.has(flag::DIGIT));
+    let (mut long, mut caps) = (0, 0);
+    for t in words {
+        long += 1;
+        caps += usize::from(t.has(flag::ALL_CAPS));
+    }
+    long >= 2 && caps * 10 >= long * 8
 }
 
 /// A heading in title case: most longer words capitalised.
