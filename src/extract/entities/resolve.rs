@@ -742,6 +742,12 @@ impl<'a> Tagger<'a> {
                     continue;
                 }
             }
+            // in a heading only listed names count; other capitals are unknown words
+            if self.para_kind(i).is_heading() {
+                self.pieces.push(self.piece(i, i + 1, Reading::Unknown, ""));
+                i += 1;
+                continue;
+            }
             // a title, then the person's name
             if let Some(mut te) = self.title_end(i, b) {
                 while te < b {
