@@ -177,7 +177,13 @@ impl<'a> Tagger<'a> {
             loop {
                 if (probe_word || s > tok.span.start) && starts_name[bytes[s] as usize] {
                     let input = Input::new(hay).range(s..para.end).anchored(Anchored::Yes);
-                    if let Some(m) = automaton.find(input) {
+                    let found = automaton.find(input.clone()).or_else(|| {
+                        // `BRUSSELS 1996-08-22`: a word in capitals inside prose
+                        (!upper && tok.has(flag::ALL_CAPS) && tok.span.len() >= 4)
+                            .then(|| self.rules.gazetteer_upper.find(input))
+                            .flatten()
+                    });
+                    if let Some(m) = found {
                         let kind = self.rules.gazetteer_types[m.pattern().as_usize()];
                         if let Some(last) = self.record_match(k, end, s, m.end(), kind) {
                             next = next.max(last + 1);
@@ -954,26 +960,54 @@ impl<'a> Tagger<'a> {
                 *alone.entry(p.span.of(text)).or_default() += 1;
             }
         }
-        // Unknown pieces: context first, then the article.
+        // Unknown pieces: each occurrence read from its context, then one vote per name, so that
+        // every occurrence of a name gets the type most of its contexts gave it.
+        let mut votes: FxMap<&str, [u16; 8]> = FxMap::default();
+        let mut readings = Vec::with_capacity(self.pieces.len());
         for idx in 0..self.pieces.len() {
             let p = self.pieces[idx];
             if p.reading != Reading::Unknown {
+                readings.push((p.reading, p.rule));
                 continue;
             }
             let s = p.span.of(text);
             let (reading, rule) = self.read_unknown(&p, s, &known, &surnames, &alone);
-            self.pieces[idx].reading = reading;
-            self.pieces[idx].rule = rule;
-            if let Reading::Known(k) = reading {
-                known.entry(s).or_insert(k);
-            } else if reading == Reading::Person {
-                known.entry(s).or_insert(EntityType::Person);
-                if p.end - p.first >= 2 {
-                    surnames
-                        .entry(self.toks[p.end - 1].span.of(text))
-                        .or_insert(idx);
-                }
+            readings.push((reading, rule));
+            let kind = match reading {
+                Reading::Known(k) => k,
+                Reading::Person => EntityType::Person,
+                Reading::Unknown => continue,
+            };
+            votes.entry(s).or_default()[kind as usize] += 1;
+            if reading == Reading::Person && p.end - p.first >= 2 {
+                surnames
+                    .entry(self.toks[p.end - 1].span.of(text))
+                    .or_insert(idx);
             }
+        }
+        for (idx, (reading, rule)) in readings.into_iter().enumerate() {
+            let p = self.pieces[idx];
+            if p.reading != Reading::Unknown
+                || self.para_kind(p.first).is_heading()
+                    && reading == Reading::Unknown
+                    && !votes.contains_key(p.span.of(text))
+            {
+                continue;
+            }
+            let Some(v) = votes.get(p.span.of(text)) else {
+                continue;
+            };
+            let best = (0..v.len())
+                .max_by_key(|&t| (v[t], usize::MAX - t))
+                .unwrap_or(0);
+            let kind = ALL_TYPES[best];
+            let voted = as_reading(kind);
+            self.pieces[idx].reading = voted;
+            self.pieces[idx].rule = if voted == reading {
+                rule
+            } else {
+                "same name elsewhere"
+            };
         }
         self.link()
     }
@@ -1055,6 +1089,14 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
+        // `European Central Bank (ECB)`: a name spelled out before its acronym is not a person
+        let acronym_after = next.is_some_and(|t| {
+            t.has(flag::ALL_CAPS)
+                && matches!(self.text[last.span.end..t.span.start].trim(), "(" | "(the")
+        });
+        if n >= 2 && acronym_after {
+            return (Reading::Known(EntityType::Org), "name before its acronym");
+        }
         if n == 1 && first.has(flag::ALL_CAPS) && !s.contains('.') {
             // an acronym, unless the text around it is shouting in capitals
             let shouting = |j: Option<usize>| {
@@ -1104,7 +1146,13 @@ impl<'a> Tagger<'a> {
             );
         }
         if p.mixed {
-            return if given {
+            // `Valeska Paris`, `Dion Dublin`: a first name the article never writes in lower case
+            let person_like = n == 2
+                && self.gaz_end[p.first + 1] != NO_GAZ
+                && !self.toks[p.first + 1].has(flag::ALL_CAPS)
+                && self.all_name_words(p.first, p.first + 1, false)
+                && !self.written_lower(p.first);
+            return if given || person_like {
                 (Reading::Person, "given name before a place name")
             } else {
                 (
@@ -1219,6 +1267,18 @@ impl<'a> Tagger<'a> {
         out
     }
 }
+
+/// Entity types in the order of their discriminants, for votes indexed by `kind as usize`.
+const ALL_TYPES: [EntityType; 8] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Gpe,
+    EntityType::Loc,
+    EntityType::Fac,
+    EntityType::Norp,
+    EntityType::Event,
+    EntityType::Product,
+];
 
 fn as_reading(k: EntityType) -> Reading {
     if k == EntityType::Person {
