@@ -88,6 +88,8 @@ pub mod word {
     pub const LOC_NOUN: u32 = 1 << 21;
     /// A lower-case word that starts a gazetteer name (`al` in `al Qaeda`).
     pub const GAZ_LOWER_START: u32 = 1 << 22;
+    /// A place word that is also a surname (`Hill`, `Park`).
+    pub const SURNAME_PLACE: u32 = 1 << 23;
     pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
@@ -101,6 +103,7 @@ struct EntityFile {
     event_heads: Vec<String>,
     event_prefixes: Vec<String>,
     location_prefixes: Vec<String>,
+    place_word_surnames: Vec<String>,
     gpe_nouns: Vec<String>,
     loc_nouns: Vec<String>,
     facility_heads: Vec<String>,
@@ -169,6 +172,7 @@ impl EntityRules {
         add(&f.org_nouns, word::ORG_NOUN);
         add(&f.honorifics, word::HONORIFIC);
         add(&f.location_prefixes, word::LOC_PREFIX);
+        add(&f.place_word_surnames, word::SURNAME_PLACE);
         add(&f.gpe_nouns, word::GPE_NOUN);
         add(&f.loc_nouns, word::LOC_NOUN);
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);

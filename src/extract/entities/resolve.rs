@@ -469,7 +469,10 @@ impl<'a> Tagger<'a> {
         if (a..k - 1).any(|j| self.words[j] & word::ORG_HEAD != 0 && self.toks[j].has(flag::CAP)) {
             return Some(EntityType::Org);
         }
-        if self.words[a] & word::GIVEN != 0 && k - a <= 3 {
+        if self.words[a] & word::GIVEN != 0
+            && k - a <= 3
+            && self.words[k - 1] & word::SURNAME_PLACE != 0
+        {
             return None;
         }
         Some(h)
@@ -987,11 +990,7 @@ impl<'a> Tagger<'a> {
         }
         for (idx, (reading, rule)) in readings.into_iter().enumerate() {
             let p = self.pieces[idx];
-            if p.reading != Reading::Unknown
-                || self.para_kind(p.first).is_heading()
-                    && reading == Reading::Unknown
-                    && !votes.contains_key(p.span.of(text))
-            {
+            if p.reading != Reading::Unknown {
                 continue;
             }
             let Some(v) = votes.get(p.span.of(text)) else {
@@ -1015,15 +1014,12 @@ impl<'a> Tagger<'a> {
     /// Whether `[a, b)` are words a name is made of; after a given name, place words are
     /// surnames too (`Christopher Hill`), organisation words never are.
     fn all_name_words(&self, a: usize, b: usize, after_given: bool) -> bool {
-        let not_name = if after_given {
-            word::NOT_NAME | word::ORG_HEAD | word::EVENT_HEAD
-        } else {
-            word::NOT_NAME | word::HEADS
-        };
+        let not_name = word::NOT_NAME | word::HEADS;
         (a..b).all(|j| {
             let t = &self.toks[j];
             let w = self.words[j];
-            (t.has(flag::CAP) && !t.has(flag::ALL_CAPS) && w & not_name == 0)
+            let place_surname = after_given && w & word::SURNAME_PLACE != 0;
+            (t.has(flag::CAP) && !t.has(flag::ALL_CAPS) && (w & not_name == 0 || place_surname))
                 || (w & word::PARTICLE != 0 && j + 1 < b)
                 || (w & word::GIVEN != 0)
         })
