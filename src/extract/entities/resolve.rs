@@ -1008,7 +1008,47 @@ impl<'a> Tagger<'a> {
                 "same name elsewhere"
             };
         }
+        self.surnames_that_are_places();
         self.link()
+    }
+
+    /// `Valeska Paris ... Paris said`: a listed place that is the surname of a person named in
+    /// full is that person, unless the article also writes it as a place (`in Paris`).
+    fn surnames_that_are_places(&mut self) {
+        let text = self.text;
+        let people: FxSet<&str> = self
+            .pieces
+            .iter()
+            .filter(|p| p.reading == Reading::Person && p.end - p.first >= 2)
+            .map(|p| self.toks[p.end - 1].span.of(text))
+            .collect();
+        if people.is_empty() {
+            return;
+        }
+        let is_place = |p: &Piece| {
+            p.end - p.first == 1
+                && matches!(p.reading, Reading::Known(EntityType::Gpe | EntityType::Loc))
+                && people.contains(p.span.of(text))
+        };
+        let mut used_as_place: FxSet<&str> = FxSet::default();
+        for p in self.pieces.iter().filter(|p| is_place(p)) {
+            let after_preposition = p.first > 0 && {
+                let prev = &self.toks[p.first - 1];
+                prev.paragraph == self.toks[p.first].paragraph
+                    && prev.has(flag::LOWER)
+                    && self.words[p.first - 1] & word::CUE_LOC_BEFORE != 0
+            };
+            if after_preposition {
+                used_as_place.insert(p.span.of(text));
+            }
+        }
+        for idx in 0..self.pieces.len() {
+            let p = self.pieces[idx];
+            if is_place(&p) && !used_as_place.contains(p.span.of(text)) {
+                self.pieces[idx].reading = Reading::Person;
+                self.pieces[idx].rule = "surname of a person named in full";
+            }
+        }
     }
 
     /// Whether `[a, b)` are words a name is made of; after a given name, place words are
