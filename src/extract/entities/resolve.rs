@@ -649,6 +649,13 @@ impl<'a> Tagger<'a> {
                 j += 1;
             }
         }
+        // `Centre for Control of Iodine Deficiency Disorders`: one more `of` name
+        if end < b && matches!(text_of(end), "of" | "for") {
+            let (s2, e2) = capitalised_name(end + 1);
+            if e2 > s2 && !(e2 == s2 + 1 && self.words[s2] & word::NOT_NAME != 0) {
+                end = e2;
+            }
+        }
         if end < b && text_of(end) == "and" {
             let (s2, e2) = capitalised_name(end + 1);
             if e2 > s2
@@ -726,6 +733,19 @@ impl<'a> Tagger<'a> {
                         self.run_head(i, k)
                     } else {
                         None
+                    };
+                    // `Italian Supreme Court of Cassation`
+                    let k = match headed {
+                        Some(EntityType::Org | EntityType::Event)
+                            if k < b
+                                && matches!(
+                                    self.toks[k].span.of(self.text),
+                                    "of" | "for" | "on"
+                                ) =>
+                        {
+                            self.of_extension(k, b)
+                        }
+                        _ => k,
                     };
                     let (end, kind, rule) = match headed {
                         Some(h)
@@ -1133,7 +1153,14 @@ impl<'a> Tagger<'a> {
         if n >= 2 && acronym_after {
             return (Reading::Known(EntityType::Org), "name before its acronym");
         }
-        if n == 1 && first.has(flag::ALL_CAPS) && !s.contains('.') {
+        // `XVII`, `UNLESS`: numerals and shouted words are not acronyms
+        let numeral = s.bytes().all(|b| b"IVXLCDM".contains(&b));
+        if n == 1
+            && first.has(flag::ALL_CAPS)
+            && !s.contains('.')
+            && !numeral
+            && !self.written_lower(p.first)
+        {
             // an acronym, unless the text around it is shouting in capitals
             let shouting = |j: Option<usize>| {
                 j.and_then(|j| self.toks.get(j))
@@ -1200,7 +1227,8 @@ impl<'a> Tagger<'a> {
         if initial && n == 1 {
             return (Reading::Unknown, "");
         }
-        if (2..=3).contains(&n) && namey {
+        // a name does not end on an initial (`Protected B`)
+        if (2..=3).contains(&n) && namey && last.span.len() >= 2 {
             let surname = self.toks[p.end - 1].span.of(self.text);
             if alone.contains_key(surname) {
                 return (
