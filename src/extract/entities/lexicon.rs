@@ -90,6 +90,8 @@ pub mod word {
     pub const GAZ_LOWER_START: u32 = 1 << 22;
     /// A place word that is also a surname (`Hill`, `Park`).
     pub const SURNAME_PLACE: u32 = 1 << 23;
+    /// A common English word (`Living`, `Wage`): two of them are no one's name.
+    pub const COMMON: u32 = 1 << 24;
     pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
@@ -104,6 +106,7 @@ struct EntityFile {
     event_prefixes: Vec<String>,
     location_prefixes: Vec<String>,
     place_word_surnames: Vec<String>,
+    common_words: Vec<String>,
     gpe_nouns: Vec<String>,
     loc_nouns: Vec<String>,
     facility_heads: Vec<String>,
@@ -173,6 +176,7 @@ impl EntityRules {
         add(&f.honorifics, word::HONORIFIC);
         add(&f.location_prefixes, word::LOC_PREFIX);
         add(&f.place_word_surnames, word::SURNAME_PLACE);
+        add(&f.common_words, word::COMMON);
         add(&f.gpe_nouns, word::GPE_NOUN);
         add(&f.loc_nouns, word::LOC_NOUN);
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);

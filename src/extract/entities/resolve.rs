@@ -1236,7 +1236,8 @@ impl<'a> Tagger<'a> {
                     "name whose last word stands alone elsewhere",
                 );
             }
-            if !(p.first..p.end).any(|j| self.written_lower(j)) {
+            if !(p.first..p.end).any(|j| self.words[j] & word::COMMON != 0 || self.written_lower(j))
+            {
                 return (Reading::Person, "two or three capitalised words");
             }
         }
