@@ -976,6 +976,24 @@ impl<'a> Tagger<'a> {
                 Reading::Unknown => {}
             }
         }
+        // `Warhol Polaroids`: a known person's surname before other capitals is a modifier
+        let mut split = Vec::with_capacity(self.pieces.len());
+        for p in &self.pieces {
+            let n = p.end - p.first;
+            if p.reading == Reading::Unknown
+                && n >= 2
+                && surnames.contains_key(self.toks[p.first].span.of(text))
+                && !surnames.contains_key(self.toks[p.end - 1].span.of(text))
+            {
+                let mut person = self.piece(p.first, p.first + 1, Reading::Person, "");
+                person.rule = "surname of a person named in full";
+                split.push(person);
+                split.push(self.piece(p.first + 1, p.end, Reading::Unknown, ""));
+            } else {
+                split.push(*p);
+            }
+        }
+        self.pieces = split;
         // Capitalised words that stand alone somewhere: a surname written again.
         let mut alone: FxMap<&str, u32> = FxMap::default();
         for p in &self.pieces {
