@@ -48,6 +48,8 @@ struct Piece {
     mixed: bool,
     /// An unknown run right after a capital `The` inside a sentence (`The Onion`).
     after_the: bool,
+    /// A lone organisation word after `the` (`the Church`).
+    lone_head: bool,
     /// Which rule read it, for users auditing the output.
     rule: &'static str,
 }
@@ -288,6 +290,7 @@ impl<'a> Tagger<'a> {
                             title: None,
                             mixed: false,
                             after_the: false,
+                            lone_head: false,
                             rule: "dateline",
                         });
                     }
@@ -314,6 +317,7 @@ impl<'a> Tagger<'a> {
                         title: None,
                         mixed: false,
                         after_the: false,
+                        lone_head: false,
                         rule: "gazetteer name in a hyphenated word",
                     });
                     part_i += 1;
@@ -436,6 +440,7 @@ impl<'a> Tagger<'a> {
             title: None,
             mixed: false,
             after_the: false,
+            lone_head: false,
             rule,
         }
     }
@@ -908,6 +913,19 @@ impl<'a> Tagger<'a> {
                     continue;
                 }
             }
+            // `the Church`, `the Committee`: a lone organisation word may stand for a name
+            // written in full elsewhere (decided once the article is read)
+            if k == i + 1
+                && w & (word::ORG_HEAD | word::ORG_PREFIX) != 0
+                && i > 0
+                && self.toks[i - 1].span.of(self.text) == "the"
+            {
+                let mut p = self.piece(i, k, Reading::Unknown, "");
+                p.lone_head = true;
+                self.pieces.push(p);
+                i = k;
+                continue;
+            }
             if w & word::NOT_NAME != 0 && w & word::GIVEN == 0 {
                 // `remarked to The Brooklyn Paper`: a capital `The` inside a sentence starts a title
                 after_the = i + 1 < b
@@ -951,6 +969,8 @@ impl<'a> Tagger<'a> {
         // What the article says for sure: names typed by lists, titles and given names.
         let mut known: FxMap<&str, EntityType> = FxMap::default();
         let mut surnames: FxMap<&str, usize> = FxMap::default();
+        // First and last words of organisations named in full (`Church` of `Church of Scientology`).
+        let mut org_ends: FxSet<&str> = FxSet::default();
         for idx in 0..self.pieces.len() {
             let p = self.pieces[idx];
             if p.reading == Reading::Unknown && p.end - p.first >= 2 {
@@ -972,6 +992,10 @@ impl<'a> Tagger<'a> {
                 }
                 Reading::Known(k) => {
                     known.entry(p.span.of(text)).or_insert(k);
+                    if k == EntityType::Org && p.end - p.first >= 2 {
+                        org_ends.insert(self.toks[p.first].span.of(text));
+                        org_ends.insert(self.toks[p.end - 1].span.of(text));
+                    }
                 }
                 Reading::Unknown => {}
             }
@@ -1012,7 +1036,18 @@ impl<'a> Tagger<'a> {
                 continue;
             }
             let s = p.span.of(text);
-            let (reading, rule) = self.read_unknown(&p, s, &known, &surnames, &alone);
+            let (reading, rule) = if p.lone_head {
+                if org_ends.contains(s) {
+                    (
+                        Reading::Known(EntityType::Org),
+                        "organisation word standing for its name",
+                    )
+                } else {
+                    (Reading::Unknown, "")
+                }
+            } else {
+                self.read_unknown(&p, s, &known, &surnames, &alone)
+            };
             readings.push((reading, rule));
             let kind = match reading {
                 Reading::Known(k) => k,
