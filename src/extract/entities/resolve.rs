@@ -261,7 +261,7 @@ impl<'a> Tagger<'a> {
         let part_start = tok.span.start < s && bytes[s - 1] == b'-';
         if last == k
             && kind != EntityType::Person
-            && capitalised_pieces(tok.span.of(text))
+            && tok.span.of(text).starts_with(|c: char| c.is_uppercase())
             && (part_start || bytes.get(e) == Some(&b'-'))
             && (lt.span.end == e || bytes.get(e) == Some(&b'-'))
         {
@@ -346,14 +346,23 @@ impl<'a> Tagger<'a> {
     /// not `John-Christian`).
     fn parts_cover(&self, i: usize, part_i: usize) -> bool {
         let word = self.toks[i].span;
+        let parts = &self.parts[part_i..];
+        // every capitalised piece is a listed name; lower-case ones may follow (`U.S.-led`)
         let mut at = word.start;
-        for (_, span, _) in self.parts[part_i..].iter().take_while(|p| p.0 == i) {
-            if span.start != at {
+        for piece in self.text[word.start..word.end].split('-') {
+            let start = at;
+            at += piece.len() + 1;
+            let capitalised = piece.starts_with(|c: char| c.is_uppercase());
+            if capitalised
+                && !parts
+                    .iter()
+                    .take_while(|p| p.0 == i)
+                    .any(|p| p.1.start == start)
+            {
                 return false;
             }
-            at = span.end + 1; // past the hyphen
         }
-        at >= word.end
+        true
     }
 
     /// Body paragraphs are a prefix of the layout's paragraphs, so the layout index is the order.
@@ -1404,12 +1413,6 @@ fn as_reading(k: EntityType) -> Reading {
     } else {
         Reading::Known(k)
     }
-}
-
-/// `Russia-Ukraine`, not `pro-Beijing`: every hyphen-joined piece starts with a capital.
-fn capitalised_pieces(word: &str) -> bool {
-    word.split('-')
-        .all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
 /// A paragraph in capitals (`SOCCER - JAPAN GET LUCKY WIN`).
