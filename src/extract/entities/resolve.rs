@@ -385,7 +385,20 @@ impl<'a> Tagger<'a> {
         let mut j = i + 1;
         let joins = |j: usize| {
             let u = &self.toks[j];
-            u.has(flag::PLAIN_GAP) && (!u.has(flag::SENTENCE_START) || self.is_initial(j - 1))
+            // `New People's Party`, `Women's Institute`: a common word's possessive inside a name
+            let inner_possessive = || {
+                let prev = &self.toks[j - 1];
+                prev.has(flag::POSSESSIVE)
+                    && self.gaz_end[j - 1] == NO_GAZ
+                    && self.words[j - 1] & (word::COMMON | word::NOT_NAME) != 0
+                    && matches!(
+                        self.head_type(j),
+                        Some(EntityType::Org | EntityType::Event | EntityType::Fac)
+                    )
+                    && matches!(&self.text[prev.span.end..u.span.start], "'s " | "’s ")
+            };
+            (u.has(flag::PLAIN_GAP) || inner_possessive())
+                && (!u.has(flag::SENTENCE_START) || self.is_initial(j - 1))
         };
         while j < n {
             if !joins(j) {
