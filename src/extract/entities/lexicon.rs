@@ -92,6 +92,8 @@ pub mod word {
     pub const SURNAME_PLACE: u32 = 1 << 23;
     /// A common English word (`Living`, `Wage`): two of them are no one's name.
     pub const COMMON: u32 = 1 << 24;
+    /// A word next to which a nationality word is a language (`spoke English`, `English language`).
+    pub const LANGUAGE_CUE: u32 = 1 << 25;
     pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
@@ -107,6 +109,7 @@ struct EntityFile {
     location_prefixes: Vec<String>,
     place_word_surnames: Vec<String>,
     common_words: Vec<String>,
+    language_cues: Vec<String>,
     gpe_nouns: Vec<String>,
     loc_nouns: Vec<String>,
     facility_heads: Vec<String>,
@@ -177,6 +180,7 @@ impl EntityRules {
         add(&f.location_prefixes, word::LOC_PREFIX);
         add(&f.place_word_surnames, word::SURNAME_PLACE);
         add(&f.common_words, word::COMMON);
+        add(&f.language_cues, word::LANGUAGE_CUE);
         add(&f.gpe_nouns, word::GPE_NOUN);
         add(&f.loc_nouns, word::LOC_NOUN);
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);

@@ -1104,7 +1104,32 @@ impl<'a> Tagger<'a> {
             };
         }
         self.surnames_that_are_places();
+        self.languages_are_not_nationalities();
         self.link()
+    }
+
+    /// `spoke English`, `the Arabic language`: a language, which is none of the tagged types.
+    fn languages_are_not_nationalities(&mut self) {
+        for idx in 0..self.pieces.len() {
+            let p = self.pieces[idx];
+            if p.reading != Reading::Known(EntityType::Norp)
+                || p.end - p.first != 1
+                || self.words[p.first] & word::LANGUAGE == 0
+            {
+                continue;
+            }
+            let para = self.toks[p.first].paragraph;
+            let cue = |j: usize| {
+                self.toks.get(j).is_some_and(|t| {
+                    t.paragraph == para
+                        && t.has(flag::LOWER)
+                        && self.words[j] & word::LANGUAGE_CUE != 0
+                })
+            };
+            if (p.first > 0 && cue(p.first - 1)) || cue(p.end) {
+                self.pieces[idx].reading = Reading::Unknown;
+            }
+        }
     }
 
     /// `Valeska Paris ... Paris said`: a listed place that is the surname of a person named in
