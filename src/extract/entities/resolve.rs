@@ -956,6 +956,17 @@ impl<'a> Tagger<'a> {
                 i += 1;
                 continue;
             }
+            // `Pan-democrat Leung Kwok-hung`: a hyphenated modifier before a name is not part of it
+            if k - i >= 3 && self.toks[i].has(flag::HYPHEN) {
+                let w0 = self.toks[i].span.of(self.text);
+                if w0
+                    .split_once('-')
+                    .is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()))
+                {
+                    i += 1;
+                    continue;
+                }
+            }
             // `Biologist Nick Bos`, `Nonpartisan Paul Tse`: a person's name starts at the given name
             if !mixed && w & word::GIVEN == 0 {
                 if let Some(j) = (i + 1..k.saturating_sub(1)).find(|&j| {
@@ -1010,6 +1021,11 @@ impl<'a> Tagger<'a> {
                         surnames
                             .entry(self.toks[p.end - 1].span.of(text))
                             .or_insert(idx);
+                        if self.family_name_first(&p) {
+                            surnames
+                                .entry(self.toks[p.first].span.of(text))
+                                .or_insert(idx);
+                        }
                     }
                 }
                 Reading::Known(k) => {
@@ -1022,6 +1038,13 @@ impl<'a> Tagger<'a> {
                 Reading::Unknown => {}
             }
         }
+        // Capitalised words that stand alone somewhere: a surname written again.
+        let mut alone: FxMap<&str, u32> = FxMap::default();
+        for p in &self.pieces {
+            if p.end - p.first == 1 {
+                *alone.entry(p.span.of(text)).or_default() += 1;
+            }
+        }
         // `Warhol Polaroids`: a known person's surname before other capitals is a modifier
         let mut split = Vec::with_capacity(self.pieces.len());
         for p in &self.pieces {
@@ -1030,6 +1053,9 @@ impl<'a> Tagger<'a> {
                 && n >= 2
                 && surnames.contains_key(self.toks[p.first].span.of(text))
                 && !surnames.contains_key(self.toks[p.end - 1].span.of(text))
+                // the rest is a word of its own elsewhere, not a given name (`Wong Kwok-kin`)
+                && (n == 2 && alone.contains_key(self.toks[p.first + 1].span.of(text))
+                    || (p.first + 1..p.end).any(|j| self.words[j] & word::COMMON != 0))
             {
                 let mut person = self.piece(p.first, p.first + 1, Reading::Person, "");
                 person.rule = "surname of a person named in full";
@@ -1040,13 +1066,6 @@ impl<'a> Tagger<'a> {
             }
         }
         self.pieces = split;
-        // Capitalised words that stand alone somewhere: a surname written again.
-        let mut alone: FxMap<&str, u32> = FxMap::default();
-        for p in &self.pieces {
-            if p.end - p.first == 1 {
-                *alone.entry(p.span.of(text)).or_default() += 1;
-            }
-        }
         // Unknown pieces: each occurrence read from its context, then one vote per name, so that
         // every occurrence of a name gets the type most of its contexts gave it.
         let mut votes: FxMap<&str, [u16; 8]> = FxMap::default();
@@ -1081,6 +1100,11 @@ impl<'a> Tagger<'a> {
                 surnames
                     .entry(self.toks[p.end - 1].span.of(text))
                     .or_insert(idx);
+                if self.family_name_first(&p) {
+                    surnames
+                        .entry(self.toks[p.first].span.of(text))
+                        .or_insert(idx);
+                }
             }
         }
         for (idx, (reading, rule)) in readings.into_iter().enumerate() {
@@ -1169,6 +1193,15 @@ impl<'a> Tagger<'a> {
                 self.pieces[idx].rule = "surname of a person named in full";
             }
         }
+    }
+
+    /// `Wong Kwok-kin`: a hyphenated given name last (`Kwok-kin`) puts the family name first.
+    fn family_name_first(&self, p: &Piece) -> bool {
+        let last = self.toks[p.end - 1].span.of(self.text);
+        p.end - p.first == 2
+            && last
+                .split_once('-')
+                .is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()))
     }
 
     /// Whether `[a, b)` are words a name is made of; after a given name, place words are
