@@ -774,7 +774,20 @@ impl<'a> Tagger<'a> {
                         }
                         _ => k,
                     };
+                    // `Diana Ross`: a listed one-word name followed by more of a person's name
+                    let k_person = if kind == EntityType::Person
+                        && ge == i + 1
+                        && w & word::GIVEN != 0
+                        && k > ge
+                        && headed.is_none()
+                        && self.all_name_words(ge, k, false)
+                    {
+                        Some(k)
+                    } else {
+                        None
+                    };
                     let (end, kind, rule) = match headed {
+                        _ if k_person.is_some() => (k, kind, "listed name and more of a name"),
                         Some(h)
                             if kind != EntityType::Person
                                 || matches!(
