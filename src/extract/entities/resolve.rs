@@ -858,8 +858,12 @@ impl<'a> Tagger<'a> {
                 continue;
             }
             // `University of Texas`, `Battle of Britain`, `Hurricane Katrina`
-            if w & (word::ORG_PREFIX | word::EVENT_PREFIX) != 0 && i + 1 < b {
-                let kind = if w & word::ORG_PREFIX != 0 {
+            // `Confederation of British Industry`: any organisation word before `of`/`for`
+            let head_before_of = w & (word::ORG_HEAD | word::EVENT_HEAD) != 0
+                && i + 1 < b
+                && matches!(self.toks[i + 1].span.of(self.text), "of" | "for" | "on");
+            if (w & (word::ORG_PREFIX | word::EVENT_PREFIX) != 0 || head_before_of) && i + 1 < b {
+                let kind = if w & (word::ORG_PREFIX | word::ORG_HEAD) != 0 {
                     EntityType::Org
                 } else {
                     EntityType::Event
@@ -1342,7 +1346,9 @@ impl<'a> Tagger<'a> {
             return (Reading::Unknown, "");
         }
         // a lone word opening a sentence needs more than a verb (`Easier said than done`)
-        if namey && n <= 4 && (cue_after || cue_before) && !(initial && n == 1) {
+        // a lone common word is no one's name (`British Industry said`)
+        let common_single = n == 1 && self.words[p.first] & word::COMMON != 0;
+        if namey && n <= 4 && (cue_after || cue_before) && !(initial && n == 1) && !common_single {
             return (Reading::Person, "name before or after a speech verb");
         }
         if n == 1 && given && !initial {
