@@ -1,0 +1,307 @@
+//! The compiled word lists: one hash map from a word to what the rule files say about it, title
+//! phrases, and one Aho-Corasick automaton over every gazetteer name.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use serde::Deserialize;
+
+use super::EntityType;
+use crate::rules::{RuleError, RuleFile, RuleSet};
+
+pub const RULE_FILES: &[RuleFile] = &[
+    RuleFile {
+        name: "entities.json",
+        builtin: include_str!("../../../rules/entities.json"),
+    },
+    RuleFile {
+        name: "gazetteer_places.json",
+        builtin: include_str!("../../../rules/gazetteer_places.json"),
+    },
+    RuleFile {
+        name: "gazetteer_names.json",
+        builtin: include_str!("../../../rules/gazetteer_names.json"),
+    },
+    RuleFile {
+        name: "given_names.json",
+        builtin: include_str!("../../../rules/given_names.json"),
+    },
+];
+
+/// A fast non-cryptographic hash for short words (FxHash): the maps are built from rule files, not
+/// from input, so hash flooding is no concern and per-token lookups stay cheap.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap());
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
+pub type FxSet<K> = HashSet<K, FxBuild>;
+
+/// What the rule files say about one word (bit flags, a word may carry several).
+pub mod word {
+    pub const GIVEN: u32 = 1;
+    pub const NOT_NAME: u32 = 1 << 1;
+    pub const CONNECTIVE: u32 = 1 << 2;
+    pub const PARTICLE: u32 = 1 << 3;
+    pub const ORG_HEAD: u32 = 1 << 4;
+    pub const EVENT_HEAD: u32 = 1 << 5;
+    pub const FAC_HEAD: u32 = 1 << 6;
+    pub const LOC_HEAD: u32 = 1 << 7;
+    pub const GPE_HEAD: u32 = 1 << 8;
+    pub const ORG_PREFIX: u32 = 1 << 9;
+    pub const EVENT_PREFIX: u32 = 1 << 10;
+    pub const LANGUAGE: u32 = 1 << 11;
+    /// A one-word title, or the first word of a longer one.
+    pub const TITLE: u32 = 1 << 12;
+    pub const CUE_PERSON_AFTER: u32 = 1 << 13;
+    pub const CUE_PERSON_BEFORE: u32 = 1 << 14;
+    pub const CUE_LOC_BEFORE: u32 = 1 << 15;
+    pub const FAC_NOUN: u32 = 1 << 16;
+    pub const ORG_NOUN: u32 = 1 << 17;
+    /// Mr, Dr, Sen.: whatever capitalised word follows is a name.
+    pub const HONORIFIC: u32 = 1 << 18;
+    pub const LOC_PREFIX: u32 = 1 << 19;
+    pub const GPE_NOUN: u32 = 1 << 20;
+    pub const LOC_NOUN: u32 = 1 << 21;
+    /// A lower-case word that starts a gazetteer name (`al` in `al Qaeda`).
+    pub const GAZ_LOWER_START: u32 = 1 << 22;
+    /// A place word that is also a surname (`Hill`, `Park`).
+    pub const SURNAME_PLACE: u32 = 1 << 23;
+    /// A common English word (`Living`, `Wage`): two of them are no one's name.
+    pub const COMMON: u32 = 1 << 24;
+    /// A word next to which a nationality word is a language (`spoke English`, `English language`).
+    pub const LANGUAGE_CUE: u32 = 1 << 25;
+    pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    titles: Vec<String>,
+    honorifics: Vec<String>,
+    org_heads: Vec<String>,
+    org_prefixes: Vec<String>,
+    event_heads: Vec<String>,
+    event_prefixes: Vec<String>,
+    location_prefixes: Vec<String>,
+    place_word_surnames: Vec<String>,
+    common_words: Vec<String>,
+    language_cues: Vec<String>,
+    gpe_nouns: Vec<String>,
+    loc_nouns: Vec<String>,
+    facility_heads: Vec<String>,
+    location_heads: Vec<String>,
+    gpe_heads: Vec<String>,
+    facility_nouns: Vec<String>,
+    org_nouns: Vec<String>,
+    connectives: Vec<String>,
+    name_particles: Vec<String>,
+    not_names: Vec<String>,
+    languages: Vec<String>,
+    person_cues_after: Vec<String>,
+    person_cues_before: Vec<String>,
+    location_cues_before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GivenNames {
+    given_names: Vec<String>,
+}
+
+/// Gazetteer files: entity type → names.
+type Gazetteer = BTreeMap<EntityType, Vec<String>>;
+
+pub struct EntityRules {
+    pub(super) words: FxMap<Box<str>, u32>,
+    /// Title phrases, one or more words (`Secretary of State`), as written.
+    pub(super) titles: FxSet<Box<str>>,
+    pub(super) max_title_words: usize,
+    /// Multi-word cue phrases (`according to`) before a name.
+    pub(super) cue_phrases_before: FxSet<Box<str>>,
+    pub(super) gazetteer: AhoCorasick,
+    pub(super) gazetteer_types: Vec<EntityType>,
+    /// The same names in capitals, for paragraphs written in capitals.
+    pub(super) gazetteer_upper: AhoCorasick,
+    pub(super) starts_name_upper: [bool; 256],
+    /// Bytes a gazetteer name can start with: words starting otherwise are not probed.
+    pub(super) starts_name: [bool; 256],
+}
+
+impl EntityRules {
+    pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
+        const F: &str = "entities.json";
+        let f: EntityFile = set.parse(F)?;
+        let given: GivenNames = set.parse("given_names.json")?;
+        let mut words: FxMap<Box<str>, u32> = FxMap::default();
+        let mut add = |list: &[String], flag: u32| {
+            for w in list {
+                *words.entry(w.as_str().into()).or_default() |= flag;
+            }
+        };
+        add(&given.given_names, word::GIVEN);
+        add(&f.not_names, word::NOT_NAME);
+        add(&f.connectives, word::CONNECTIVE);
+        add(&f.name_particles, word::PARTICLE);
+        add(&f.org_heads, word::ORG_HEAD);
+        add(&f.event_heads, word::EVENT_HEAD);
+        add(&f.facility_heads, word::FAC_HEAD);
+        add(&f.location_heads, word::LOC_HEAD);
+        add(&f.gpe_heads, word::GPE_HEAD);
+        add(&f.org_prefixes, word::ORG_PREFIX);
+        add(&f.event_prefixes, word::EVENT_PREFIX);
+        add(&f.languages, word::LANGUAGE);
+        add(&f.facility_nouns, word::FAC_NOUN);
+        add(&f.org_nouns, word::ORG_NOUN);
+        add(&f.honorifics, word::HONORIFIC);
+        add(&f.location_prefixes, word::LOC_PREFIX);
+        add(&f.place_word_surnames, word::SURNAME_PLACE);
+        add(&f.common_words, word::COMMON);
+        add(&f.language_cues, word::LANGUAGE_CUE);
+        add(&f.gpe_nouns, word::GPE_NOUN);
+        add(&f.loc_nouns, word::LOC_NOUN);
+        add(&f.location_cues_before, word::CUE_LOC_BEFORE);
+        let single = |l: &[String]| -> Vec<String> {
+            l.iter().filter(|w| !w.contains(' ')).cloned().collect()
+        };
+        add(&single(&f.person_cues_after), word::CUE_PERSON_AFTER);
+        add(&single(&f.person_cues_before), word::CUE_PERSON_BEFORE);
+        let cue_phrases_before = f
+            .person_cues_before
+            .iter()
+            .filter(|w| w.contains(' '))
+            .map(|w| w.as_str().into())
+            .collect();
+        let mut titles = FxSet::default();
+        let mut max_title_words = 1;
+        for t in f.titles.iter().chain(&f.honorifics) {
+            let n = t.split(' ').count();
+            if t.trim().is_empty() || t.contains("  ") {
+                return Err(RuleError::field(
+                    &set.origin(F),
+                    "titles",
+                    format!("title {t:?} must be words separated by single spaces"),
+                ));
+            }
+            max_title_words = max_title_words.max(n);
+            let first = t.split(' ').next().unwrap_or_default();
+            *words.entry(first.into()).or_default() |= word::TITLE;
+            titles.insert(t.as_str().into());
+        }
+
+        let mut patterns: Vec<String> = Vec::new();
+        let mut gazetteer_types = Vec::new();
+        let mut seen: FxSet<String> = FxSet::default();
+        for file in ["gazetteer_places.json", "gazetteer_names.json"] {
+            let g: Gazetteer = set.parse(file)?;
+            for (kind, names) in g {
+                for name in names {
+                    // A leading article is not part of the name (`the Netherlands`).
+                    let name = name
+                        .strip_prefix("the ")
+                        .unwrap_or(&name)
+                        .trim()
+                        .to_string();
+                    if name.is_empty() {
+                        return Err(RuleError::field(
+                            &set.origin(file),
+                            kind.as_str(),
+                            "empty name",
+                        ));
+                    }
+                    if seen.insert(name.clone()) {
+                        patterns.push(name);
+                        gazetteer_types.push(kind);
+                    }
+                }
+            }
+        }
+        let gazetteer = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .map_err(|e| {
+                RuleError::field(
+                    &set.origin("gazetteer_places.json"),
+                    "(names)",
+                    e.to_string(),
+                )
+            })?;
+        let upper: Vec<String> = patterns.iter().map(|p| p.to_uppercase()).collect();
+        let gazetteer_upper = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .build(&upper)
+            .map_err(|e| {
+                RuleError::field(
+                    &set.origin("gazetteer_places.json"),
+                    "(names)",
+                    e.to_string(),
+                )
+            })?;
+        let mut starts_name_upper = [false; 256];
+        for p in &upper {
+            starts_name_upper[p.as_bytes()[0] as usize] = true;
+        }
+        let mut starts_name = [false; 256];
+        for p in &patterns {
+            starts_name[p.as_bytes()[0] as usize] = true;
+            if p.starts_with(|c: char| c.is_lowercase()) {
+                let first = p.split([' ', '-']).next().unwrap_or_default();
+                *words.entry(first.into()).or_default() |= word::GAZ_LOWER_START;
+            }
+        }
+        Ok(EntityRules {
+            gazetteer_upper,
+            starts_name_upper,
+            starts_name,
+            words,
+            titles,
+            max_title_words,
+            cue_phrases_before,
+            gazetteer,
+            gazetteer_types,
+        })
+    }
+
+    /// What the rules say about a word (0 when nothing).
+    #[inline]
+    pub(super) fn word(&self, w: &str) -> u32 {
+        self.words.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether a word or phrase is a known title or role written before names (`Foreign Minister`).
+    pub fn is_title(&self, phrase: &str) -> bool {
+        self.titles.contains(phrase)
+    }
+
+    /// Whether a word is a known given name (`Giedrimas`).
+    pub fn is_given_name(&self, w: &str) -> bool {
+        self.word(w) & word::GIVEN != 0
+    }
+}

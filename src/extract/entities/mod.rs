@@ -1,0 +1,281 @@
+//! Named entities from rule sets and from what the article itself says.
+//!
+//! One pass finds words and gazetteer names (Aho-Corasick, leftmost-longest); capitalised runs
+//! are cut into names by titles, heads (`Ministry`, `Conference`) and connectives; names the
+//! lists don't know are typed from their context and from the rest of the article, where a
+//! surname links to the full name written first.
+
+mod lexicon;
+mod resolve;
+mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+use super::segment::Sentence;
+use crate::read::layout::Layout;
+use crate::text::Span;
+
+pub use lexicon::{EntityRules, RULE_FILES};
+
+/// OntoNotes entity types, as spaCy users know them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Fac,
+    Norp,
+    Event,
+    Product,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Fac => "FAC",
+            EntityType::Norp => "NORP",
+            EntityType::Event => "EVENT",
+            EntityType::Product => "PRODUCT",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: EntityType,
+    /// Index into `Entities::entities`.
+    pub entity: usize,
+    /// A title or role written before the name (`Secretary of State`), for people.
+    pub title: Option<Span>,
+    /// The rule that found it (`gazetteer`, `title before a name`, ...), for auditing.
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The first full mention's text: later partial mentions link to it.
+    pub name: String,
+    pub kind: EntityType,
+    pub mentions: usize,
+    pub first: Span,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Entities {
+    /// The people of the article, with their index into `entities`.
+    pub fn people(&self) -> impl Iterator<Item = (usize, &Entity)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Person)
+    }
+
+    /// The mention that covers a span, if any (binary search over mentions in text order).
+    pub fn mention_at(&self, span: Span) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions.get(i).filter(|m| m.span.overlaps(span))
+    }
+}
+
+/// Tags the named entities of the article's content paragraphs.
+pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRules) -> Entities {
+    resolve::tag(text, layout, sentences, rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment;
+    use crate::read::layout;
+    use crate::rules::Rules;
+
+    fn run(text: &str) -> Entities {
+        let rules = Rules::builtin();
+        let l = layout::analyse(text, None, &rules.layout);
+        let s = segment::split(text, &l, &rules.segment);
+        tag(text, &l, &s, &rules.entities)
+    }
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        run(text)
+            .mentions
+            .iter()
+            .map(|m| (m.span.of(text).to_string(), m.kind))
+            .collect()
+    }
+
+    fn has(text: &str, name: &str, kind: EntityType) -> bool {
+        found(text).iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn title_before_a_name_gives_a_person_and_the_title_span() {
+        let text = "Talks stalled, said Secretary of State Dana Whitfield on Friday.";
+        let e = run(text);
+        let m = e
+            .mentions
+            .iter()
+            .find(|m| m.kind == EntityType::Person)
+            .expect("a person");
+        assert_eq!(m.span.of(text), "Dana Whitfield");
+        assert_eq!(m.title.map(|t| t.of(text)), Some("Secretary of State"));
+    }
+
+    #[test]
+    fn a_country_possessive_before_a_title_belongs_to_the_title() {
+        let text = "Estonia’s Foreign Minister Margus Tamm spoke first.";
+        let e = run(text);
+        let m = e
+            .mentions
+            .iter()
+            .find(|m| m.kind == EntityType::Person)
+            .unwrap();
+        assert_eq!(m.span.of(text), "Margus Tamm");
+        assert_eq!(
+            m.title.map(|t| t.of(text)),
+            Some("Estonia’s Foreign Minister")
+        );
+        assert!(has(text, "Estonia", EntityType::Gpe));
+    }
+
+    #[test]
+    fn a_surname_links_to_the_full_name_written_first() {
+        let text = "Lawmaker Giedre Kairyte arrived late. Later, Kairyte said the vote would wait.\nKairyte left.";
+        let e = run(text);
+        let people: Vec<_> = e.people().collect();
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].1.name, "Giedre Kairyte");
+        assert_eq!(people[0].1.mentions, 3);
+        assert!(e.mentions.iter().all(|m| m.entity == people[0].0));
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_still_links_to_it() {
+        let text = "Kairyte wins vote\n\nVILNIUS — Giedre Kairyte won the vote on Sunday.";
+        let e = run(text);
+        let names: Vec<_> = e.people().map(|(_, p)| p.name.as_str()).collect();
+        assert_eq!(names, ["Giedre Kairyte"]);
+    }
+
+    #[test]
+    fn possessives_and_hyphenated_compounds() {
+        let text = "Peru’s exports grew, and the Chile-Peru border talks resumed.";
+        let f = found(text);
+        assert!(f.contains(&("Peru".into(), EntityType::Gpe)));
+        assert!(f.contains(&("Chile".into(), EntityType::Gpe)));
+        assert_eq!(f.iter().filter(|(n, _)| n == "Peru").count(), 2);
+    }
+
+    #[test]
+    fn dateline_place_is_a_place() {
+        let text = "OSLO — The government fell on Tuesday.";
+        assert!(has(text, "OSLO", EntityType::Gpe));
+    }
+
+    #[test]
+    fn organisations_and_events_from_their_head_words() {
+        let text = "Delegates at the Lisbon Climate Summit met the Ministry of Fisheries and the Baltic Grain Council on Monday.";
+        assert!(has(text, "Lisbon Climate Summit", EntityType::Event));
+        assert!(has(text, "Ministry of Fisheries", EntityType::Org));
+        assert!(has(text, "Baltic Grain Council", EntityType::Org));
+    }
+
+    #[test]
+    fn a_committee_remit_runs_to_the_name_closing_the_clause() {
+        let text = "She chairs its Committee on Peru’s accession to the World Trade Organization, aides said. The Committee on Monday agreed.";
+        let f = found(text);
+        assert!(f.contains(&(
+            "Committee on Peru’s accession to the World Trade Organization".into(),
+            EntityType::Org
+        )));
+        assert!(!f.iter().any(|(n, _)| n == "Committee"), "{f:?}");
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_names() {
+        let f =
+            found("Territory is the main point. Yesterday the talks ended. Easier said than done.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn given_names_diacritics_and_speech_verbs() {
+        let text = "The decision came after Zuzana Dvořáková spoke. Officials in the town said Hrabal, who chairs the board, agreed. Nakamura said nothing.";
+        assert!(has(text, "Zuzana Dvořáková", EntityType::Person));
+        assert!(has(text, "Hrabal", EntityType::Person));
+    }
+
+    #[test]
+    fn facility_before_a_facility_noun() {
+        let text = "Leaders gathered at the Grand Meridian hotel on Friday.";
+        assert!(has(text, "Grand Meridian", EntityType::Fac));
+    }
+
+    #[test]
+    fn nationalities_and_international_bodies() {
+        let text = "Kenyan and Ugandan troops joined the African Union mission, NATO said.";
+        assert!(has(text, "Kenyan", EntityType::Norp));
+        assert!(has(text, "African Union", EntityType::Org));
+        assert!(has(text, "NATO", EntityType::Org));
+    }
+
+    #[test]
+    fn mentions_are_in_text_order_and_spans_on_char_boundaries() {
+        let text = "Zoë Ångström met Ségolène Royal in São Paulo, then flew to Kraków.";
+        let e = run(text);
+        assert!(e
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+        for m in &e.mentions {
+            assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        }
+        assert!(has(text, "São Paulo", EntityType::Gpe));
+        assert!(has(text, "Kraków", EntityType::Gpe));
+    }
+
+    #[test]
+    fn headlines_in_capitals_find_listed_names_only() {
+        let text = "RUGBY - FIJI STUN SAMOA IN QUALIFIER .\n\nFiji beat Samoa on Saturday .";
+        let f = found(text);
+        assert!(f.contains(&("FIJI".into(), EntityType::Gpe)), "{f:?}");
+        assert!(f.contains(&("SAMOA".into(), EntityType::Gpe)), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n == "RUGBY" || n == "STUN"), "{f:?}");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            " ",
+            "“",
+            "“Unclosed quote by Anna",
+            "’s",
+            "A-",
+            "-A",
+            "U.S.",
+            "e\u{301} É\u{301}cole Normale",
+            "🙂 Anna 🙂 Smith’s",
+            "ALL CAPS HEADLINE ABOUT RUSSIA\n\nText.",
+            "Mr.",
+            "Secretary of State",
+            "The The The",
+            "of of of Ministry of",
+        ] {
+            let _ = run(text);
+        }
+    }
+}
