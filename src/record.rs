@@ -69,6 +69,10 @@ pub struct MentionRecord {
     #[serde(rename = "type")]
     pub kind: EntityType,
     pub entity: String,
+    /// A title written before a person's name (`Secretary of State`).
+    pub title: Option<String>,
+    /// Which rule found the mention, for users who audit.
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,6 +195,8 @@ impl ArticleRecord {
                         text: t.text,
                         kind: m.kind,
                         entity: entity_id(m.entity),
+                        title: m.title.map(|t| t.of(text).to_string()),
+                        rule: m.rule.to_string(),
                     }
                 })
                 .collect(),

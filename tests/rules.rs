@@ -108,7 +108,7 @@ fn an_invalid_regular_expression_names_the_field() {
 #[test]
 fn an_unknown_entity_type_is_refused() {
     let w = exported();
-    let text = w.read("r/entities.json");
+    let text = w.read("r/gazetteer_places.json");
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     // Whatever the file's shape, some object maps entity types to names: add an unknown type there.
     fn poison(v: &mut serde_json::Value) -> bool {

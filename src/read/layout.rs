@@ -180,7 +180,9 @@ pub fn analyse(text: &str, title: Option<&str>, rules: &LayoutRules) -> Layout {
             let place = c["place"].split(", ").next().unwrap_or_default();
             // Datelines put the city in capitals; `Territory — the main point` is prose.
             let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2 && !place.chars().any(char::is_lowercase) {
+            // An all-caps line (`SOCCER - JAPAN WIN`) is a heading, not a dateline and its story.
+            let rest_has_lowercase = p.of(text)[c[0].len()..].chars().any(char::is_lowercase);
+            if letters >= 2 && !place.chars().any(char::is_lowercase) && rest_has_lowercase {
                 let before_dash = c[0].trim_end().trim_end_matches(['—', '–', '-']).trim_end();
                 layout.dateline = Some(Span::new(p.start, p.start + before_dash.len()));
                 layout.dateline_place = Some(Span::new(p.start, p.start + place.len()));

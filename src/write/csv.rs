@@ -140,7 +140,16 @@ impl Table {
                 "mentions",
                 "first",
             ],
-            Table::Mentions => &["article_id", "entity_id", "type", "start", "end", "text"],
+            Table::Mentions => &[
+                "article_id",
+                "entity_id",
+                "type",
+                "start",
+                "end",
+                "text",
+                "title",
+                "rule",
+            ],
             Table::Errors => &["article_id", "source", "kind", "message"],
             Table::SpeakersByName => &["name", "kind", "articles", "quotes", "words"],
         }
@@ -226,6 +235,8 @@ struct MentionRow<'a> {
     start: usize,
     end: usize,
     text: Cow<'a, str>,
+    title: Cow<'a, str>,
+    rule: &'a str,
 }
 
 #[derive(Serialize)]
@@ -356,6 +367,8 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
                 start: m.start,
                 end: m.end,
                 text: c(&m.text),
+                title: style.opt(m.title.as_deref()),
+                rule: &m.rule,
             })
             .expect("writing to memory");
     }
@@ -432,7 +445,8 @@ mod tests {
                         "speaker_title": null, "cue": null, "sentence": 0, "rule": "r"}],
             "speakers": [{"name": "X", "kind": "named", "title": null, "quotes": 1, "words": 1}],
             "entities": [{"id": "e1", "type": "PERSON", "name": "X", "mentions": 1, "first": 0}],
-            "mentions": [{"start": 0, "end": 1, "text": "X", "type": "PERSON", "entity": "e1"}]
+            "mentions": [{"start": 0, "end": 1, "text": "X", "type": "PERSON", "entity": "e1",
+                          "title": null, "rule": "r"}]
         }))
         .unwrap();
         let rows = render(&rec, CsvStyle::default());
