@@ -123,10 +123,10 @@ fn an_unknown_entity_type_is_refused() {
     }
     assert!(
         poison(&mut v),
-        "entities.json has no object keyed by entity type"
+        "gazetteer_places.json has no object keyed by entity type"
     );
-    w.write("r/entities.json", v.to_string());
-    refused(&w, &["entities.json", "PLANET"]);
+    w.write("r/gazetteer_places.json", v.to_string());
+    refused(&w, &["gazetteer_places.json", "PLANET"]);
 }
 
 #[test]
