@@ -1,0 +1,350 @@
+//! Quotations and who said them: direct quotes between quotation marks (whole, split, partial,
+//! running over several paragraphs) and reported speech (`S said (that) ...`, `according to S`).
+//!
+//! Per paragraph: pair the quotation marks (`marks`), tokenize with each quotation as one token
+//! (`tokens`), match attribution patterns over short token windows (`patterns`). Then resolve every
+//! speaker phrase in text order (`speakers::Resolver`), so pronouns, surnames and descriptions find
+//! the person introduced before them.
+
+pub mod marks;
+mod patterns;
+pub mod tokens;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::entities::{Entities, EntityType};
+use super::segment::Sentence;
+use super::speakers::{Np, Resolver};
+use crate::read::layout::Layout;
+use crate::rules::{RuleError, RuleFile, RuleSet};
+use crate::text::Span;
+use tokens::{class, Lexicon, Tok};
+
+pub const RULE_FILES: &[RuleFile] = &[
+    RuleFile {
+        name: "quotes.json",
+        builtin: include_str!("../../../rules/quotes.json"),
+    },
+    RuleFile {
+        name: "speakers_words.json",
+        builtin: include_str!("../../../rules/speakers_words.json"),
+    },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Named,
+    Anonymous,
+    Organization,
+    Unresolved,
+    None,
+}
+
+/// Who said a quote: the resolved name and the words in the text that point at them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Canonical name, or the description of an unnamed source; `None` when nobody was found.
+    pub name: Option<String>,
+    pub mention: Option<Span>,
+    pub kind: SpeakerKind,
+    pub title: Option<String>,
+}
+
+impl Speaker {
+    pub fn none() -> Self {
+        Speaker {
+            name: None,
+            mention: None,
+            kind: SpeakerKind::None,
+            title: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// Index of the sentence the quote starts in.
+    pub sentence: usize,
+    pub cue: Option<Span>,
+    pub speaker: Speaker,
+    /// Which pattern fired, for users who audit.
+    pub rule: &'static str,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuoteFile {
+    speech_verbs: Vec<String>,
+    tell_verbs: Vec<String>,
+    belief_verbs: Vec<String>,
+    weak_verbs: Vec<String>,
+    before_verb: Vec<String>,
+    after_verb: Vec<String>,
+    not_clause_start: Vec<String>,
+    stop_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpeakerWords {
+    pronouns: Vec<String>,
+    determiners: Vec<String>,
+    np_links: Vec<String>,
+    titles: Vec<String>,
+    honorifics: Vec<String>,
+    person_nouns: Vec<String>,
+    org_words: Vec<String>,
+    name_particles: Vec<String>,
+}
+
+pub struct QuoteRules {
+    lex: Lexicon,
+}
+
+impl QuoteRules {
+    pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
+        let q: QuoteFile = set.parse("quotes.json")?;
+        let s: SpeakerWords = set.parse("speakers_words.json")?;
+        let mut lex = Lexicon::new();
+        let lists: [(&str, &str, &Vec<String>, u32); 16] = [
+            ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
+            ("quotes.json", "tell_verbs", &q.tell_verbs, class::CUE | class::TELL),
+            ("quotes.json", "belief_verbs", &q.belief_verbs, class::CUE | class::BELIEF),
+            ("quotes.json", "weak_verbs", &q.weak_verbs, class::WEAK),
+            ("quotes.json", "before_verb", &q.before_verb, class::BEFORE_VERB),
+            ("quotes.json", "after_verb", &q.after_verb, class::AFTER_VERB),
+            ("quotes.json", "not_clause_start", &q.not_clause_start, class::NOT_CLAUSE),
+            ("quotes.json", "stop_words", &q.stop_words, class::STOP),
+            ("speakers_words.json", "pronouns", &s.pronouns, class::PRONOUN),
+            ("speakers_words.json", "determiners", &s.determiners, class::DET),
+            ("speakers_words.json", "np_links", &s.np_links, class::LINK),
+            ("speakers_words.json", "titles", &s.titles, class::TITLE),
+            ("speakers_words.json", "honorifics", &s.honorifics, class::HONORIFIC | class::TITLE),
+            ("speakers_words.json", "person_nouns", &s.person_nouns, class::PERSON),
+            ("speakers_words.json", "org_words", &s.org_words, class::ORG),
+            ("speakers_words.json", "name_particles", &s.name_particles, class::PARTICLE),
+        ];
+        for (file, field, words, bits) in lists {
+            for w in words {
+                if w.is_empty() || w.chars().any(char::is_whitespace) {
+                    return Err(RuleError::field(
+                        &set.origin(file),
+                        field,
+                        format!("{w:?}: entries are single words"),
+                    ));
+                }
+                *lex.entry(w.to_lowercase()).or_insert(0) |= bits;
+            }
+        }
+        Ok(QuoteRules { lex })
+    }
+}
+
+/// What the patterns found before speakers are resolved.
+#[derive(Debug, Clone)]
+struct Raw {
+    span: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    np: Option<Np>,
+    rule: &'static str,
+    /// Quotes with no speaker phrase inherit the running speaker (split and continued quotes).
+    inherit: bool,
+    /// Pieces of one quotation running over several paragraphs share a group.
+    group: Option<usize>,
+}
+
+/// Things that change who a pronoun or a continued quote refers to, in text order.
+enum Event {
+    /// A paragraph starts; `quoted` says whether it holds any quotation.
+    Paragraph { quoted: bool },
+    /// A person named with a title, or by the entity tagger.
+    Register { name: String, title: Option<String> },
+    /// A sentence opens with a person's name.
+    Subject {
+        name: String,
+        title: Option<String>,
+        new_person: bool,
+    },
+    Quote(usize),
+}
+
+/// Finds the quotations of one article, in text order, with resolved speakers.
+pub fn find(
+    text: &str,
+    layout: &Layout,
+    sentences: &[Sentence],
+    entities: &Entities,
+    rules: &QuoteRules,
+) -> Vec<Quote> {
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut events: Vec<(usize, Event)> = Vec::new();
+    let mut regions = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut groups = 0usize;
+    // The previous paragraph ended inside a quotation: (its raw index, its group).
+    let mut open_from: Option<usize> = None;
+    for (_, para) in layout.body() {
+        if layout.headline == Some(para) || layout.is_credit_line(para) {
+            continue;
+        }
+        marks::scan(text, para, &mut regions);
+        tokens::tokenize(text, para, &regions, &rules.lex, &mut toks);
+        let first_raw = raws.len();
+        let first_event = events.len();
+        events.push((para.start, Event::Paragraph { quoted: false }));
+        let p = patterns::Paragraph::new(text, &toks, &regions, entities);
+        p.find(&mut raws, &mut events);
+        // A quotation left open at the end of the last paragraph continues here.
+        if let Some(prev) = open_from.take() {
+            let starts_quoted = regions.first().is_some_and(|r| {
+                r.open.is_some_and(|o| text[para.start..o.start].trim().is_empty())
+            });
+            if starts_quoted {
+                if let Some(cur) = raws[first_raw..]
+                    .iter()
+                    .position(|r| r.kind != QuoteKind::Indirect && r.span.start >= para.start)
+                {
+                    let g = *raws[prev].group.get_or_insert_with(|| {
+                        groups += 1;
+                        groups - 1
+                    });
+                    raws[first_raw + cur].group = Some(g);
+                }
+            }
+        }
+        if let Some(last) = regions.last() {
+            if last.close.is_none() {
+                open_from = raws[first_raw..]
+                    .iter()
+                    .rposition(|r| r.span.start >= last.inner.start && r.kind != QuoteKind::Indirect)
+                    .map(|i| first_raw + i);
+            }
+        }
+        if raws.len() > first_raw {
+            events[first_event].1 = Event::Paragraph { quoted: true };
+        }
+    }
+    events.sort_by_key(|(pos, e)| (*pos, matches!(e, Event::Quote(_))));
+    resolve(text, sentences, entities, raws, events)
+}
+
+fn resolve(
+    text: &str,
+    sentences: &[Sentence],
+    entities: &Entities,
+    raws: Vec<Raw>,
+    events: Vec<(usize, Event)>,
+) -> Vec<Quote> {
+    let mut resolver = Resolver::default();
+    let mut chain: Option<Speaker> = None;
+    let mut speakers: Vec<Option<Speaker>> = vec![None; raws.len()];
+    for (_, e) in events {
+        match e {
+            Event::Paragraph { quoted } => {
+                if !quoted {
+                    chain = None;
+                }
+            }
+            Event::Register { name, title } => {
+                resolver.register(&name, title.as_deref());
+            }
+            Event::Subject {
+                name,
+                title,
+                new_person,
+            } => resolver.subject(&name, title.as_deref(), new_person),
+            Event::Quote(i) => {
+                let r = &raws[i];
+                let s = match &r.np {
+                    Some(np) => {
+                        let s = resolver.resolve(text, np, entities);
+                        chain = Some(s.clone());
+                        Some(s)
+                    }
+                    None if r.inherit => chain.clone().map(|s| Speaker { mention: None, ..s }),
+                    None => None,
+                };
+                speakers[i] = s;
+            }
+        }
+    }
+    // Every piece of a multi-paragraph quotation is the speaker's who is named on any piece.
+    let mut by_group: HashMap<usize, Speaker> = HashMap::new();
+    for (r, s) in raws.iter().zip(&speakers) {
+        if let (Some(g), Some(s), Some(_)) = (r.group, s, &r.np) {
+            by_group.entry(g).or_insert_with(|| s.clone());
+        }
+    }
+    let mut out: Vec<Quote> = raws
+        .into_iter()
+        .zip(speakers)
+        .map(|(r, s)| {
+            let mut rule = r.rule;
+            let speaker = match (r.group.and_then(|g| by_group.get(&g)), r.np.is_some()) {
+                (Some(g), false) => {
+                    rule = "multi_paragraph";
+                    Speaker {
+                        mention: None,
+                        ..g.clone()
+                    }
+                }
+                _ => s.unwrap_or_else(Speaker::none),
+            };
+            if r.np.is_none() && r.inherit && rule != "multi_paragraph" {
+                rule = if speaker.kind == SpeakerKind::None {
+                    "unattributed"
+                } else {
+                    "continuation"
+                };
+            }
+            let sentence = sentences
+                .partition_point(|x| x.span.end <= r.span.start)
+                .min(sentences.len().saturating_sub(1));
+            Quote {
+                span: r.span,
+                kind: r.kind,
+                sentence,
+                cue: r.cue,
+                speaker,
+                rule,
+            }
+        })
+        .collect();
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+/// Whether `span` lies on a place or organisation the entity tagger found (a name that is no person).
+fn is_non_person_entity(entities: &Entities, span: Span) -> bool {
+    let i = entities.mentions.partition_point(|m| m.span.end <= span.start);
+    entities.mentions[i..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .any(|m| m.kind != EntityType::Person)
+}
+
+/// The person entity the tagger found on `span`, with its canonical name.
+fn person_entity(entities: &Entities, span: Span) -> Option<&super::entities::Mention> {
+    let i = entities.mentions.partition_point(|m| m.span.end <= span.start);
+    entities.mentions[i..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .find(|m| m.kind == EntityType::Person)
+}
+
+#[cfg(test)]
+mod tests;

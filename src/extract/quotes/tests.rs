@@ -1,0 +1,33 @@
+//! Each attribution pattern pinned with sentences written for these tests.
+
+use super::*;
+use crate::extract::{entities, segment};
+use crate::read::layout;
+use crate::rules::Rules;
+
+fn run(text: &str) -> Vec<Quote> {
+    let rules = Rules::builtin();
+    let layout = layout::analyse(text, Some(""), &rules.layout);
+    let sentences = segment::split(text, &layout, &rules.segment);
+    let ents = entities::tag(text, &layout, &sentences, &rules.entities);
+    find(text, &layout, &sentences, &ents, &rules.quotes)
+}
+
+fn show(text: &str) -> Vec<(String, QuoteKind, Option<String>, SpeakerKind)> {
+    run(text)
+        .into_iter()
+        .map(|q| (q.span.of(text).to_string(), q.kind, q.speaker.name, q.speaker.kind))
+        .collect()
+}
+
+#[test]
+fn placeholder() {
+    let text = "Intro line here.\n“We will rebuild the bridge,” Mayor Ada Fenwick said on Monday.";
+    eprintln!("{:?}", show(text));
+}
+
+#[test]
+fn debug_description() {
+    let text = "Intro line here.\nLeaders including Ukrainian President Volodymyr Zelenskyy, Secretary of State Marco Rubio will come.\nThe Ukrainian president, speaking to reporters, said he will stress air defense.";
+    eprintln!("{:?}", show(text));
+}
