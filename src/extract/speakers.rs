@@ -136,7 +136,10 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     // A name followed by an affiliation (`Lydia Buchtmann for Food Standards`): the name ends at the link.
     let mut core = body;
     let mut affiliation: Option<Span> = None;
-    if let Some(k) = body.iter().position(|t| t.is(class::LINK) && !t.cap) {
+    let affiliation_link = |t: &Tok| {
+        t.is(class::LINK) && matches!(t.span.of(text), "for" | "of" | "at" | "from")
+    };
+    if let Some(k) = body.iter().position(affiliation_link) {
         let left = &body[..k];
         if k > 0 && is_name_token(&left[k - 1], text) && left.iter().all(|t| t.cap || t.is(class::PARTICLE)) {
             let l = left.iter().rposition(|t| !is_name_token(t, text));

@@ -31,3 +31,11 @@ fn debug_description() {
     let text = "Intro line here.\nLeaders including Ukrainian President Volodymyr Zelenskyy, Secretary of State Marco Rubio will come.\nThe Ukrainian president, speaking to reporters, said he will stress air defense.";
     eprintln!("{:?}", show(text));
 }
+
+#[test]
+fn debug_seed() {
+    let Ok(t) = std::fs::read_to_string("/work/shared/seeds/000_5064e0e4a95fe05b.txt") else { return };
+    for q in run(&t) {
+        eprintln!("{:?} {:?} {:?} {} | {}", q.kind, q.speaker.name, q.speaker.kind, q.rule, &q.span.of(&t)[..q.span.len().min(50)]);
+    }
+}
