@@ -55,6 +55,8 @@ pub fn scan(text: &str, para: Span, out: &mut Vec<Region>) {
     let base = para.start;
     let mut stack: Vec<Open> = Vec::new();
     let mut prev: Option<char> = None;
+    // Straight double marks still to come: a misplaced opener (`communities," For`) still pairs.
+    let mut straight_left = memchr::memchr_iter(b'"', p.as_bytes()).count();
     let mut iter = p.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
@@ -96,9 +98,10 @@ pub fn scan(text: &str, para: Span, out: &mut Vec<Region>) {
                 }
             }
             '"' => {
+                straight_left -= 1;
                 if double_open {
                     Action::Close(Family::Double)
-                } else if left_flank || !right_flank {
+                } else if left_flank || !right_flank || straight_left % 2 == 1 {
                     Action::Open(Family::Double, false)
                 } else {
                     Action::Unopened
@@ -224,6 +227,14 @@ mod tests {
     #[test]
     fn closer_without_opener_starts_at_paragraph_start() {
         assert_eq!(quotes("Nobody opened this,” he said."), ["Nobody opened this,"]);
+    }
+
+    #[test]
+    fn misplaced_straight_opener_still_pairs() {
+        assert_eq!(
+            quotes(r#"She said kits would be sent," For example, schools can vote". Then she left."#),
+            ["For example, schools can vote"]
+        );
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl<'a> Paragraph<'a> {
         }
         let t = &self.toks;
         let last = end - 1;
-        if !t[last].is_word() || t[last].is(class::STOP) || self.is_cue(last) {
+        if !t[last].is_word() || t[last].is(class::STOP) || t[last].is(class::LINK) || self.is_cue(last) {
             return None;
         }
         if t[last].is(class::PRONOUN) {
@@ -184,8 +184,22 @@ impl<'a> Paragraph<'a> {
         if i <= lo {
             return None;
         }
+        // `S, who had told X ...`: the relative pronoun stands for the phrase before the comma.
+        if self.is_word(i - 1, "who") && i >= lo + 2 && t[i - 2].is_punct(',') {
+            return self.np_left(i - 2, lo);
+        }
+        // `S told X ..., and told Y ...`: the second verb shares the first one's subject.
+        if self.is_word(i - 1, "and") {
+            let from = (i - 1).saturating_sub(MAX_APPOSITIVE).max(lo);
+            let prev = (from..i - 1).rev().find(|&c| self.is_cue(c))?;
+            return self.subject_left(prev, lo);
+        }
         if t[i - 1].is_punct(',') {
             let close = i - 1;
+            // `Lydia Buchtmann for Food Standards, says`: a stray comma after a sentence-opening phrase.
+            if !t[lo..close].iter().any(|x| x.is_punct(',') || matches!(x.kind, Kind::Quoted(_))) {
+                return self.np_left(close, lo).filter(|np| np.start == lo);
+            }
             let mut commas = 0;
             let mut c = close;
             while c > lo && close - c < MAX_APPOSITIVE && commas < 3 {
@@ -245,6 +259,10 @@ impl<'a> Paragraph<'a> {
                 }
             }
             if x.is(class::LINK) && !t.get(i + 1).is_some_and(|n| n.is_word()) {
+                break;
+            }
+            // `According to Rathbun the property ...`: a determiner after a name starts the clause.
+            if i > k && x.is(class::DET) && t[i - 1].cap && !t[i - 1].is(class::DET) {
                 break;
             }
             i += 1;
@@ -382,7 +400,11 @@ impl<'a> Paragraph<'a> {
                 rule: "cue_in_sentence",
             });
         }
-        // `S excoriated X by saying “...”`: the nearest name before the cue.
+        // `S excoriated X by saying “...”`: the nearest name before an adverbial gerund.
+        let adverbial = v > lo && matches!(self.word(v - 1), "by" | "after" | "while" | "when" | "before");
+        if !adverbial {
+            return None;
+        }
         let end = (lo..v).rev().find(|&i| self.toks[i].is_word() && self.toks[i].cap)? + 1;
         let np = self.np_left(end, lo)?;
         Some(Attribution {
@@ -428,9 +450,7 @@ impl<'a> Paragraph<'a> {
             }
             let partial = self.is_partial(q);
             let words = region.inner.of(self.text).split_whitespace().count();
-            let attribution = self
-                .attribute(q)
-                .or_else(|| if partial { self.cue_in_sentence(q) } else { None });
+            let attribution = self.attribute(q).or_else(|| self.cue_in_sentence(q));
             let kind = if partial {
                 QuoteKind::Partial
             } else {
@@ -481,16 +501,21 @@ impl<'a> Paragraph<'a> {
     /// Reported speech: `S V (that) CLAUSE`, `CLAUSE, S V.`, `according to S`.
     fn reported(&self, used: &[bool], raws: &mut Vec<Raw>, events: &mut Vec<(usize, Event)>) {
         let t = self.toks;
-        let mut covered_until = 0usize; // tokens inside an earlier reported clause
+        // Tokens inside an earlier reported clause: a cue there is reported too, unless it opens the
+        // clause (`said he believes X` reports both).
+        let (mut covered_from, mut covered_until) = (0usize, 0usize);
         for v in 0..t.len() {
-            if v < covered_until || used[v] || !t[v].is_word() {
+            if used[v] || !t[v].is_word() {
                 continue;
             }
             let lo = self.lo[v];
             let hi = self.hi[v];
+            if v < covered_until && self.subject_left(v, lo).is_none_or(|np| np.start != covered_from) {
+                continue;
+            }
             if self.is_word(v, "according") && self.is_word(v + 1, "to") {
                 if let Some((clause, np)) = self.according_to(v, lo, hi) {
-                    covered_until = covered_until.max(clause.1);
+                    (covered_from, covered_until) = clause;
                     self.push_indirect(clause, np, v, "according_to", raws, events);
                 }
                 continue;
@@ -529,6 +554,10 @@ impl<'a> Paragraph<'a> {
             let has_that = self.is_word(k, "that");
             if has_that {
                 k += 1;
+                // `said that, as the parents came from India, they ...`
+                if k < hi && t[k].is_punct(',') {
+                    k += 1;
+                }
             }
             let Some(subject) = subject else {
                 continue;
@@ -565,7 +594,7 @@ impl<'a> Paragraph<'a> {
             if end <= k {
                 continue;
             }
-            covered_until = end;
+            (covered_from, covered_until) = (k, end);
             self.push_indirect(
                 (k, end),
                 Some(subject),
@@ -603,26 +632,31 @@ impl<'a> Paragraph<'a> {
     fn according_to(&self, a: usize, lo: usize, hi: usize) -> Option<((usize, usize), Option<NpRange>)> {
         let t = self.toks;
         let np = self.np_right(a + 2, hi, true)?;
-        if self.clause_start(a, lo) && (a == lo || t[a].cap) {
-            // `According to S, CLAUSE.`
-            if np.end < hi && t[np.end].is_punct(',') {
-                let k = np.end + 1;
-                let e = self.clause_end(k, hi);
-                return (e > k).then_some(((k, e), Some(np)));
+        let lead = a == lo || (t[a].cap && self.clause_start(a, lo));
+        let after_comma = np.end < hi && t[np.end].is_punct(',');
+        // `According to S, CLAUSE.`, `..., which, according to S, CLAUSE.`
+        if lead || (after_comma && a > lo && t[a - 1].is_punct(',')) {
+            let k = if after_comma { np.end + 1 } else { np.end };
+            let e = self.clause_end(k, hi);
+            if e > k + 2 && t[k].is_word() {
+                return Some(((k, e), Some(np)));
             }
-            return None;
-        }
-        // `CLAUSE, according to S.`
-        if a > lo + 2 && t[a - 1].is_punct(',') {
-            let mut s = lo;
-            // `he said, according to S` belongs to the speech already; skip leading conjunctions.
-            while s < a - 1 && t[s].is(class::STOP) && t[s].cap {
-                s += 1;
-            }
-            if t[s..a - 1].iter().any(|x| matches!(x.kind, Kind::Quoted(_))) {
+            if lead {
                 return None;
             }
-            return Some(((s, a - 1), Some(np)));
+        }
+        // `CLAUSE, according to S.`
+        let end = if t[a - 1].is_punct(',') { a - 1 } else { a };
+        if end > lo + 2 {
+            let mut s = lo;
+            // Leading conjunctions (`But`, `Still`) are not part of what was said.
+            while s < end && t[s].is(class::STOP) && t[s].cap {
+                s += 1;
+            }
+            if t[s..end].iter().any(|x| matches!(x.kind, Kind::Quoted(_))) {
+                return None;
+            }
+            return Some(((s, end), Some(np)));
         }
         None
     }
