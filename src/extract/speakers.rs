@@ -77,6 +77,8 @@ pub struct Np {
     pub words: Vec<String>,
     /// Starts with `the`, `this` or `that`: refers back to someone already introduced.
     pub definite: bool,
+    /// A title word or a possessive stands before the name: evidence of a person.
+    pub titled: bool,
 }
 
 fn lower_word(t: &str) -> String {
@@ -114,6 +116,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             title: None,
             words: vec![first.span.of(text).to_lowercase()],
             definite: false,
+            titled: false,
         });
     }
     let mut s = 0;
@@ -167,6 +170,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
                 title: None,
                 words,
                 definite,
+                titled: false,
             });
         }
         let name = Span::new(name_toks[0].span.start, name_toks[name_toks.len() - 1].span.end);
@@ -182,6 +186,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             title,
             words,
             definite,
+            titled,
         });
     }
     let org = head.is(class::ORG) && !head.is(class::PERSON);
@@ -196,6 +201,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         title: appos_title,
         words,
         definite,
+        titled: false,
     })
 }
 

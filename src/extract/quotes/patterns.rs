@@ -92,7 +92,13 @@ impl<'a> Paragraph<'a> {
 
     fn is_cue(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word() && t.is(class::CUE) && !self.is_word(i, "according")
+        // A capitalised cue word is a name (`United States`), and after a determiner an adjective
+        // (`the alleged crime`).
+        t.is_word()
+            && t.is(class::CUE)
+            && !t.cap
+            && !(i > 0 && self.toks[i - 1].is(class::DET))
+            && !self.is_word(i, "according")
     }
 
     fn np(&self, r: NpRange) -> Option<Np> {
@@ -155,6 +161,9 @@ impl<'a> Paragraph<'a> {
         while start < last && t[start].is(class::LINK) {
             start += 1;
         }
+        if t[start..end].iter().all(|x| x.is(class::DET)) {
+            return None;
+        }
         Some(NpRange {
             start,
             end,
@@ -177,8 +186,16 @@ impl<'a> Paragraph<'a> {
     /// The subject of the cue verb at `v`: `S (has) V`, or `S, appositive, V`.
     fn subject_left(&self, v: usize, lo: usize) -> Option<NpRange> {
         let t = &self.toks;
+        // A passive (`is added`, `can be observed`) reports no speaker.
+        if v > lo && t[v - 1].is_word() && matches!(self.word(v - 1), "is" | "was" | "are" | "were" | "be" | "been" | "being") {
+            return None;
+        }
         let mut i = v;
-        while i > lo && t[i - 1].is_word() && t[i - 1].is(class::BEFORE_VERB) && !t[i - 1].is(class::PRONOUN) {
+        while i > lo
+            && t[i - 1].is_word()
+            && !t[i - 1].is(class::PRONOUN)
+            && (t[i - 1].is(class::BEFORE_VERB) || (!t[i - 1].cap && self.word(i - 1).ends_with("ly")))
+        {
             i -= 1;
         }
         if i <= lo {
@@ -198,7 +215,9 @@ impl<'a> Paragraph<'a> {
             let close = i - 1;
             // `Lydia Buchtmann for Food Standards, says`: a stray comma after a sentence-opening phrase.
             if !t[lo..close].iter().any(|x| x.is_punct(',') || matches!(x.kind, Kind::Quoted(_))) {
-                return self.np_left(close, lo).filter(|np| np.start == lo);
+                return self
+                    .np_left(close, lo)
+                    .filter(|np| np.start == lo && t[np.start..np.end].iter().any(|x| x.is(class::LINK)));
             }
             let mut commas = 0;
             let mut c = close;
@@ -510,7 +529,9 @@ impl<'a> Paragraph<'a> {
             }
             let lo = self.lo[v];
             let hi = self.hi[v];
-            if v < covered_until && self.subject_left(v, lo).is_none_or(|np| np.start != covered_from) {
+            if v < covered_until
+                && !(t[v].is(class::BELIEF) && self.subject_left(v, lo).is_some_and(|np| np.start == covered_from))
+            {
                 continue;
             }
             if self.is_word(v, "according") && self.is_word(v + 1, "to") {
@@ -583,7 +604,9 @@ impl<'a> Paragraph<'a> {
                 continue;
             }
             if !has_that {
-                if !s.is_word() || s.is(class::NOT_CLAUSE) || gerund || t[v].is(class::WEAK) {
+                // `The results show X` reports X; `He showed X` does not.
+                let document = t[subject.end - 1].is(class::ORG) && !t[subject.end - 1].cap;
+                if !s.is_word() || s.is(class::NOT_CLAUSE) || gerund || (t[v].is(class::WEAK) && !document) {
                     continue;
                 }
                 if t[v].is(class::BELIEF) && !(s.is(class::PRONOUN) || s.is(class::DET) || s.cap) {
@@ -591,8 +614,8 @@ impl<'a> Paragraph<'a> {
                 }
             }
             let end = self.clause_end(k, hi);
-            if end <= k {
-                continue;
+            if end < k + 3 {
+                continue; // `denied these allegations`: an object, not a clause
             }
             (covered_from, covered_until) = (k, end);
             self.push_indirect(
@@ -622,7 +645,15 @@ impl<'a> Paragraph<'a> {
     /// One past the last token of a reported clause starting at `k`: the sentence end, trailing
     /// punctuation left out.
     fn clause_end(&self, k: usize, hi: usize) -> usize {
-        let mut e = hi;
+        // A quotation opening with a capital after a comma or colon is a new sentence quoted whole.
+        let quoted_sentence = (k + 1..hi).find(|&i| {
+            let Kind::Quoted(r) = self.toks[i].kind else {
+                return false;
+            };
+            let opens_cap = self.regions[r].inner.of(self.text).starts_with(char::is_uppercase);
+            opens_cap && matches!(self.toks[i - 1].kind, Kind::Punct(',' | ':'))
+        });
+        let mut e = quoted_sentence.unwrap_or(hi);
         while e > k && matches!(self.toks[e - 1].kind, Kind::Punct(_)) {
             e -= 1;
         }
@@ -634,20 +665,24 @@ impl<'a> Paragraph<'a> {
         let np = self.np_right(a + 2, hi, true)?;
         let lead = a == lo || (t[a].cap && self.clause_start(a, lo));
         let after_comma = np.end < hi && t[np.end].is_punct(',');
-        // `According to S, CLAUSE.`, `..., which, according to S, CLAUSE.`
-        if lead || (after_comma && a > lo && t[a - 1].is_punct(',')) {
+        // `..., which, according to S, CLAUSE.` / `learned that according to S, CLAUSE`
+        let parenthetical = after_comma
+            && a > lo
+            && (self.is_word(a - 1, "that")
+                || (t[a - 1].is_punct(',') && a >= lo + 2 && matches!(self.word(a - 2), "which" | "that" | "who")));
+        // `According to S, CLAUSE.`
+        if lead || parenthetical {
             let k = if after_comma { np.end + 1 } else { np.end };
             let e = self.clause_end(k, hi);
             if e > k + 2 && t[k].is_word() {
                 return Some(((k, e), Some(np)));
             }
-            if lead {
-                return None;
-            }
+            return None;
         }
-        // `CLAUSE, according to S.`
+        // `CLAUSE, according to S.`: S ends the sentence, or an appositive or dash follows it.
+        let closes = np.end >= hi || t[np.end].ends_sentence() || t[np.end].is_dash() || after_comma;
         let end = if t[a - 1].is_punct(',') { a - 1 } else { a };
-        if end > lo + 2 {
+        if closes && end > lo + 2 {
             let mut s = lo;
             // Leading conjunctions (`But`, `Still`) are not part of what was said.
             while s < end && t[s].is(class::STOP) && t[s].cap {
@@ -743,7 +778,7 @@ impl<'a> Paragraph<'a> {
             }
             let name = np.name.unwrap_or(span).of(self.text).to_string();
             let title = np.title.map(|x| x.of(self.text).to_string());
-            let titled = title.is_some();
+            let titled = np.titled;
             if titled {
                 events.push((
                     span.start,

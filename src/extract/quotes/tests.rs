@@ -39,3 +39,11 @@ fn debug_seed() {
         eprintln!("{:?} {:?} {:?} {} | {}", q.kind, q.speaker.name, q.speaker.kind, q.rule, &q.span.of(&t)[..q.span.len().min(50)]);
     }
 }
+
+#[test]
+fn debug_unknowns() {
+    let text = "Intro line here.\nWikinews observed the USI exhibit identifies and features Polaroids of fashion designer Halston, a former resident of Evansville.\n\nUniversity collections across the United States also include Polaroids of \"unknowns\" who have not yet had their fifteen minutes of fame. Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said, \"These images serve as documentation.\"";
+    for q in run(text) {
+        eprintln!("{:?} {:?} {:?} {} | {}", q.kind, q.speaker.name, q.speaker.kind, q.rule, q.span.of(text));
+    }
+}
