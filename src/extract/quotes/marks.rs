@@ -49,7 +49,9 @@ fn closes_after(c: char) -> bool {
 }
 
 /// Finds the top-level quotations of the paragraph at `para` (absolute byte offsets).
-pub fn scan(text: &str, para: Span, out: &mut Vec<Region>) {
+/// `continues`: the previous paragraph ended inside a quotation, so a first closing mark with no
+/// opener closes that quotation here.
+pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
     out.clear();
     let p = para.of(text);
     let base = para.start;
@@ -101,6 +103,8 @@ pub fn scan(text: &str, para: Span, out: &mut Vec<Region>) {
                 straight_left -= 1;
                 if double_open {
                     Action::Close(Family::Double)
+                } else if continues && out.is_empty() && right_flank && !left_flank {
+                    Action::Unopened
                 } else if left_flank || !right_flank || straight_left % 2 == 1 {
                     Action::Open(Family::Double, false)
                 } else {
@@ -183,7 +187,7 @@ mod tests {
 
     fn quotes(p: &str) -> Vec<String> {
         let mut out = Vec::new();
-        scan(p, Span::new(0, p.len()), &mut out);
+        scan(p, Span::new(0, p.len()), false, &mut out);
         out.iter().map(|r| r.inner.of(p).to_string()).collect()
     }
 
@@ -235,6 +239,16 @@ mod tests {
             quotes(r#"She said kits would be sent," For example, schools can vote". Then she left."#),
             ["For example, schools can vote"]
         );
+    }
+
+    #[test]
+    fn continued_paragraph_closes_without_opener() {
+        let p = r#"The rest of it," she said. Then he said, "Next."#;
+        let mut out = Vec::new();
+        scan(p, Span::new(0, p.len()), true, &mut out);
+        let got: Vec<_> = out.iter().map(|r| r.inner.of(p)).collect();
+        assert_eq!(got, ["The rest of it,", "Next."]);
+        assert!(out[0].open.is_none());
     }
 
     #[test]

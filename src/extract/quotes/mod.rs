@@ -201,7 +201,7 @@ pub fn find(
         if layout.headline == Some(para) || layout.is_credit_line(para) {
             continue;
         }
-        marks::scan(text, para, &mut regions);
+        marks::scan(text, para, open_from.is_some(), &mut regions);
         tokens::tokenize(text, para, &regions, &rules.lex, &mut toks);
         let first_raw = raws.len();
         let first_event = events.len();
@@ -210,8 +210,9 @@ pub fn find(
         p.find(&mut raws, &mut events);
         // A quotation left open at the end of the last paragraph continues here.
         if let Some(prev) = open_from.take() {
-            let starts_quoted = regions.first().is_some_and(|r| {
-                r.open.is_some_and(|o| text[para.start..o.start].trim().is_empty())
+            let starts_quoted = regions.first().is_some_and(|r| match r.open {
+                Some(o) => text[para.start..o.start].trim().is_empty(),
+                None => true,
             });
             if starts_quoted {
                 if let Some(cur) = raws[first_raw..]
