@@ -139,12 +139,14 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     // A name followed by an affiliation (`Lydia Buchtmann for Food Standards`): the name ends at the link.
     let mut core = body;
     let mut affiliation: Option<Span> = None;
-    let affiliation_link = |t: &Tok| {
-        t.is(class::LINK) && matches!(t.span.of(text), "for" | "of" | "at" | "from")
-    };
+    let affiliation_link =
+        |t: &Tok| t.is(class::LINK) && matches!(t.span.of(text), "for" | "of" | "at" | "from");
     if let Some(k) = body.iter().position(affiliation_link) {
         let left = &body[..k];
-        if k > 0 && is_name_token(&left[k - 1], text) && left.iter().all(|t| t.cap || t.is(class::PARTICLE)) {
+        if k > 0
+            && is_name_token(&left[k - 1], text)
+            && left.iter().all(|t| t.cap || t.is(class::PARTICLE))
+        {
             let l = left.iter().rposition(|t| !is_name_token(t, text));
             if l.is_none() && k + 1 < body.len() {
                 core = left;
@@ -173,7 +175,10 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
                 titled: false,
             });
         }
-        let name = Span::new(name_toks[0].span.start, name_toks[name_toks.len() - 1].span.end);
+        let name = Span::new(
+            name_toks[0].span.start,
+            name_toks[name_toks.len() - 1].span.end,
+        );
         let title = if n > 0 {
             Some(Span::new(core[0].span.start, core[n - 1].span.end))
         } else {
@@ -348,7 +353,8 @@ impl Resolver {
             Form::Pronoun => {
                 let w = np.words[0].as_str();
                 match w {
-                    "he" | "she" => match self.subject {
+                    // In an interview's answers "I" is the interviewee, the person the text is about.
+                    "he" | "she" | "i" => match self.subject {
                         Some(i) => self.named(i, np.span, None),
                         None => unresolved(np.span),
                     },
@@ -364,9 +370,10 @@ impl Resolver {
             }
             Form::Name => {
                 let name_span = np.name.unwrap_or(np.span);
-                let covering = entities.mentions.iter().find(|m| {
-                    m.kind == EntityType::Person && m.span.overlaps(name_span)
-                });
+                let covering = entities
+                    .mentions
+                    .iter()
+                    .find(|m| m.kind == EntityType::Person && m.span.overlaps(name_span));
                 let (name, etitle) = match covering {
                     Some(m) => (
                         entities.entities[m.entity].name.clone(),
@@ -397,16 +404,18 @@ impl Resolver {
                 let content: Vec<&str> = np.words.iter().map(String::as_str).collect();
                 if !content.is_empty() && content.len() <= 4 {
                     let hit = self.persons.iter().rposition(|p| {
-                        content
-                            .iter()
-                            .all(|w| p.title_words.iter().any(|t| t == w))
+                        content.iter().all(|w| p.title_words.iter().any(|t| t == w))
                     });
                     if let Some(i) = hit {
                         let t = title.or_else(|| Some(clean_name(strip_article(np.span.of(text)))));
                         return self.named(i, np.span, t);
                     }
                 }
-                let head = np.words.last().map(|w| singular(w).to_string()).unwrap_or_default();
+                let head = np
+                    .words
+                    .last()
+                    .map(|w| singular(w).to_string())
+                    .unwrap_or_default();
                 let plural = np.words.last().is_some_and(|w| singular(w) != w.as_str());
                 if np.definite && !plural {
                     if let Some((_, name)) = self.anonymous.iter().rev().find(|(h, _)| *h == head) {

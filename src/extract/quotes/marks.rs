@@ -36,7 +36,9 @@ pub fn is_quote_char(c: char) -> bool {
 }
 
 fn opens_before(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || is_quote_char(c)
+    c.is_whitespace()
+        || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+        || is_quote_char(c)
 }
 
 fn closes_after(c: char) -> bool {
@@ -70,7 +72,8 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
         // Flanking, as Markdown defines it: a mark touching a word on its right can open, on its left can close.
         let left_flank = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_before);
         let right_flank = prev.is_some_and(|q| !q.is_whitespace()) && next.is_none_or(closes_after);
-        let inside_word = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let inside_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
         let double_open = stack.iter().any(|o| o.family == Family::Double);
         let single_open = stack.iter().any(|o| o.family == Family::Single);
         let action = match c {
@@ -140,7 +143,13 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
                     let opener = stack[k];
                     stack.truncate(k);
                     if stack.is_empty() {
-                        out.push(region(text, Some(opener.mark), Some(mark), opener.mark.end, mark.start));
+                        out.push(region(
+                            text,
+                            Some(opener.mark),
+                            Some(mark),
+                            opener.mark.end,
+                            mark.start,
+                        ));
                     }
                 }
             }
@@ -156,7 +165,13 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
     // An unclosed double quotation runs to the paragraph end; an unclosed single mark was an apostrophe.
     if let Some(first) = stack.first() {
         if first.family == Family::Double {
-            out.push(region(text, Some(first.mark), None, first.mark.end, para.end));
+            out.push(region(
+                text,
+                Some(first.mark),
+                None,
+                first.mark.end,
+                para.end,
+            ));
         }
     }
 }
@@ -230,13 +245,18 @@ mod tests {
 
     #[test]
     fn closer_without_opener_starts_at_paragraph_start() {
-        assert_eq!(quotes("Nobody opened this,” he said."), ["Nobody opened this,"]);
+        assert_eq!(
+            quotes("Nobody opened this,” he said."),
+            ["Nobody opened this,"]
+        );
     }
 
     #[test]
     fn misplaced_straight_opener_still_pairs() {
         assert_eq!(
-            quotes(r#"She said kits would be sent," For example, schools can vote". Then she left."#),
+            quotes(
+                r#"She said kits would be sent," For example, schools can vote". Then she left."#
+            ),
             ["For example, schools can vote"]
         );
     }

@@ -121,21 +121,71 @@ impl QuoteRules {
         let mut lex = Lexicon::new();
         let lists: [(&str, &str, &Vec<String>, u32); 16] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
-            ("quotes.json", "tell_verbs", &q.tell_verbs, class::CUE | class::TELL),
-            ("quotes.json", "belief_verbs", &q.belief_verbs, class::CUE | class::BELIEF),
+            (
+                "quotes.json",
+                "tell_verbs",
+                &q.tell_verbs,
+                class::CUE | class::TELL,
+            ),
+            (
+                "quotes.json",
+                "belief_verbs",
+                &q.belief_verbs,
+                class::CUE | class::BELIEF,
+            ),
             ("quotes.json", "weak_verbs", &q.weak_verbs, class::WEAK),
-            ("quotes.json", "before_verb", &q.before_verb, class::BEFORE_VERB),
-            ("quotes.json", "after_verb", &q.after_verb, class::AFTER_VERB),
-            ("quotes.json", "not_clause_start", &q.not_clause_start, class::NOT_CLAUSE),
+            (
+                "quotes.json",
+                "before_verb",
+                &q.before_verb,
+                class::BEFORE_VERB,
+            ),
+            (
+                "quotes.json",
+                "after_verb",
+                &q.after_verb,
+                class::AFTER_VERB,
+            ),
+            (
+                "quotes.json",
+                "not_clause_start",
+                &q.not_clause_start,
+                class::NOT_CLAUSE,
+            ),
             ("quotes.json", "stop_words", &q.stop_words, class::STOP),
-            ("speakers_words.json", "pronouns", &s.pronouns, class::PRONOUN),
-            ("speakers_words.json", "determiners", &s.determiners, class::DET),
+            (
+                "speakers_words.json",
+                "pronouns",
+                &s.pronouns,
+                class::PRONOUN,
+            ),
+            (
+                "speakers_words.json",
+                "determiners",
+                &s.determiners,
+                class::DET,
+            ),
             ("speakers_words.json", "np_links", &s.np_links, class::LINK),
             ("speakers_words.json", "titles", &s.titles, class::TITLE),
-            ("speakers_words.json", "honorifics", &s.honorifics, class::HONORIFIC | class::TITLE),
-            ("speakers_words.json", "person_nouns", &s.person_nouns, class::PERSON),
+            (
+                "speakers_words.json",
+                "honorifics",
+                &s.honorifics,
+                class::HONORIFIC | class::TITLE,
+            ),
+            (
+                "speakers_words.json",
+                "person_nouns",
+                &s.person_nouns,
+                class::PERSON,
+            ),
             ("speakers_words.json", "org_words", &s.org_words, class::ORG),
-            ("speakers_words.json", "name_particles", &s.name_particles, class::PARTICLE),
+            (
+                "speakers_words.json",
+                "name_particles",
+                &s.name_particles,
+                class::PARTICLE,
+            ),
         ];
         for (file, field, words, bits) in lists {
             for w in words {
@@ -170,9 +220,14 @@ struct Raw {
 /// Things that change who a pronoun or a continued quote refers to, in text order.
 enum Event {
     /// A paragraph starts; `quoted` says whether it holds any quotation.
-    Paragraph { quoted: bool },
+    Paragraph {
+        quoted: bool,
+    },
     /// A person named with a title, or by the entity tagger.
-    Register { name: String, title: Option<String> },
+    Register {
+        name: String,
+        title: Option<String>,
+    },
     /// A sentence opens with a person's name.
     Subject {
         name: String,
@@ -231,7 +286,9 @@ pub fn find(
             if last.close.is_none() {
                 open_from = raws[first_raw..]
                     .iter()
-                    .rposition(|r| r.span.start >= last.inner.start && r.kind != QuoteKind::Indirect)
+                    .rposition(|r| {
+                        r.span.start >= last.inner.start && r.kind != QuoteKind::Indirect
+                    })
                     .map(|i| first_raw + i);
             }
         }
@@ -331,7 +388,9 @@ fn resolve(
 
 /// Whether `span` lies on a place or organisation the entity tagger found (a name that is no person).
 fn is_non_person_entity(entities: &Entities, span: Span) -> bool {
-    let i = entities.mentions.partition_point(|m| m.span.end <= span.start);
+    let i = entities
+        .mentions
+        .partition_point(|m| m.span.end <= span.start);
     entities.mentions[i..]
         .iter()
         .take_while(|m| m.span.start < span.end)
@@ -340,7 +399,9 @@ fn is_non_person_entity(entities: &Entities, span: Span) -> bool {
 
 /// The person entity the tagger found on `span`, with its canonical name.
 fn person_entity(entities: &Entities, span: Span) -> Option<&super::entities::Mention> {
-    let i = entities.mentions.partition_point(|m| m.span.end <= span.start);
+    let i = entities
+        .mentions
+        .partition_point(|m| m.span.end <= span.start);
     entities.mentions[i..]
         .iter()
         .take_while(|m| m.span.start < span.end)

@@ -39,7 +39,12 @@ pub struct Paragraph<'a> {
 }
 
 impl<'a> Paragraph<'a> {
-    pub fn new(text: &'a str, toks: &'a [Tok], regions: &'a [Region], entities: &'a Entities) -> Self {
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Tok],
+        regions: &'a [Region],
+        entities: &'a Entities,
+    ) -> Self {
         let n = toks.len();
         let mut lo = vec![0; n];
         let mut hi = vec![n; n];
@@ -125,7 +130,11 @@ impl<'a> Paragraph<'a> {
         }
         let t = &self.toks;
         let last = end - 1;
-        if !t[last].is_word() || t[last].is(class::STOP) || t[last].is(class::LINK) || self.is_cue(last) {
+        if !t[last].is_word()
+            || t[last].is(class::STOP)
+            || t[last].is(class::LINK)
+            || self.is_cue(last)
+        {
             return None;
         }
         if t[last].is(class::PRONOUN) {
@@ -153,7 +162,8 @@ impl<'a> Paragraph<'a> {
             if !p.is_word() || p.is(class::STOP) || p.is(class::PRONOUN) || self.is_cue(k - 1) {
                 break;
             }
-            if p.is(class::LINK) && (k - 1 == lo || !t[k - 2].is_word() || t[k - 2].is(class::STOP)) {
+            if p.is(class::LINK) && (k - 1 == lo || !t[k - 2].is_word() || t[k - 2].is(class::STOP))
+            {
                 break;
             }
             k -= 1;
@@ -178,8 +188,10 @@ impl<'a> Paragraph<'a> {
             return true;
         }
         let p = &self.toks[s - 1];
-        matches!(p.kind, Kind::Punct(',' | ':' | '—' | '–' | '(') | Kind::Quoted(_))
-            || (p.is(class::STOP) && (p.cap || s - 1 == lo))
+        matches!(
+            p.kind,
+            Kind::Punct(',' | ':' | '—' | '–' | '(') | Kind::Quoted(_)
+        ) || (p.is(class::STOP) && (p.cap || s - 1 == lo))
             || (p.is_word() && matches!(self.word(s - 1), "and" | "but"))
     }
 
@@ -187,14 +199,21 @@ impl<'a> Paragraph<'a> {
     fn subject_left(&self, v: usize, lo: usize) -> Option<NpRange> {
         let t = &self.toks;
         // A passive (`is added`, `can be observed`) reports no speaker.
-        if v > lo && t[v - 1].is_word() && matches!(self.word(v - 1), "is" | "was" | "are" | "were" | "be" | "been" | "being") {
+        if v > lo
+            && t[v - 1].is_word()
+            && matches!(
+                self.word(v - 1),
+                "is" | "was" | "are" | "were" | "be" | "been" | "being"
+            )
+        {
             return None;
         }
         let mut i = v;
         while i > lo
             && t[i - 1].is_word()
             && !t[i - 1].is(class::PRONOUN)
-            && (t[i - 1].is(class::BEFORE_VERB) || (!t[i - 1].cap && self.word(i - 1).ends_with("ly")))
+            && (t[i - 1].is(class::BEFORE_VERB)
+                || (!t[i - 1].cap && self.word(i - 1).ends_with("ly")))
         {
             i -= 1;
         }
@@ -214,10 +233,13 @@ impl<'a> Paragraph<'a> {
         if t[i - 1].is_punct(',') {
             let close = i - 1;
             // `Lydia Buchtmann for Food Standards, says`: a stray comma after a sentence-opening phrase.
-            if !t[lo..close].iter().any(|x| x.is_punct(',') || matches!(x.kind, Kind::Quoted(_))) {
-                return self
-                    .np_left(close, lo)
-                    .filter(|np| np.start == lo && t[np.start..np.end].iter().any(|x| x.is(class::LINK)));
+            if !t[lo..close]
+                .iter()
+                .any(|x| x.is_punct(',') || matches!(x.kind, Kind::Quoted(_)))
+            {
+                return self.np_left(close, lo).filter(|np| {
+                    np.start == lo && t[np.start..np.end].iter().any(|x| x.is(class::LINK))
+                });
             }
             let mut commas = 0;
             let mut c = close;
@@ -227,7 +249,9 @@ impl<'a> Paragraph<'a> {
                     Kind::Punct(',') => {
                         commas += 1;
                         if let Some(np) = self.np_left(c, lo) {
-                            if self.clause_start(np.start, lo) && t[np.start..np.end].iter().all(|x| x.is_word()) {
+                            if self.clause_start(np.start, lo)
+                                && t[np.start..np.end].iter().all(|x| x.is_word())
+                            {
                                 return Some(NpRange {
                                     appositive: Some((c + 1, close)),
                                     ..np
@@ -271,7 +295,17 @@ impl<'a> Paragraph<'a> {
             if x.is(class::STOP) && !x.cap {
                 let prep = matches!(
                     self.word(i),
-                    "with" | "in" | "on" | "at" | "from" | "about" | "within" | "near" | "into" | "between" | "among"
+                    "with"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "about"
+                        | "within"
+                        | "near"
+                        | "into"
+                        | "between"
+                        | "among"
                 );
                 if !(long && prep) {
                     break;
@@ -293,10 +327,17 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let mut appositive = None;
-        if i + 1 < hi && t[i].is_punct(',') && (t[i + 1].is(class::DET) || t[i + 1].is(class::TITLE)) {
+        if i + 1 < hi
+            && t[i].is_punct(',')
+            && (t[i + 1].is(class::DET) || t[i + 1].is(class::TITLE))
+        {
             let s = i + 1;
             let mut e = s;
-            while e < hi && e - s < MAX_NP && t[e].is_word() && !(t[e].is(class::STOP) && !t[e].is(class::DET)) {
+            while e < hi
+                && e - s < MAX_NP
+                && t[e].is_word()
+                && (!t[e].is(class::STOP) || t[e].is(class::DET))
+            {
                 e += 1;
             }
             if e > s {
@@ -337,7 +378,10 @@ impl<'a> Paragraph<'a> {
             }
             let v = if self.is_cue(p) {
                 Some(p)
-            } else if p > lo && (t[p].is_punct(',') || self.is_word(p, "that")) && self.is_cue(p - 1) {
+            } else if p > lo
+                && (t[p].is_punct(',') || self.is_word(p, "that"))
+                && self.is_cue(p - 1)
+            {
                 Some(p - 1)
             } else {
                 None
@@ -420,11 +464,18 @@ impl<'a> Paragraph<'a> {
             });
         }
         // `S excoriated X by saying “...”`: the nearest name before an adverbial gerund.
-        let adverbial = v > lo && matches!(self.word(v - 1), "by" | "after" | "while" | "when" | "before");
+        let adverbial = v > lo
+            && matches!(
+                self.word(v - 1),
+                "by" | "after" | "while" | "when" | "before"
+            );
         if !adverbial {
             return None;
         }
-        let end = (lo..v).rev().find(|&i| self.toks[i].is_word() && self.toks[i].cap)? + 1;
+        let end = (lo..v)
+            .rev()
+            .find(|&i| self.toks[i].is_word() && self.toks[i].cap)?
+            + 1;
         let np = self.np_left(end, lo)?;
         Some(Attribution {
             cue: Some(v),
@@ -451,7 +502,9 @@ impl<'a> Paragraph<'a> {
             return false;
         }
         let inner = self.regions[r].inner.of(self.text);
-        !(inner.ends_with(['.', '?', '!']) && inner.split_whitespace().count() > 3 && t.is_punct(','))
+        !(inner.ends_with(['.', '?', '!'])
+            && inner.split_whitespace().count() > 3
+            && t.is_punct(','))
     }
 
     pub fn find(&self, raws: &mut Vec<Raw>, events: &mut Vec<(usize, Event)>) {
@@ -530,7 +583,10 @@ impl<'a> Paragraph<'a> {
             let lo = self.lo[v];
             let hi = self.hi[v];
             if v < covered_until
-                && !(t[v].is(class::BELIEF) && self.subject_left(v, lo).is_some_and(|np| np.start == covered_from))
+                && !(t[v].is(class::BELIEF)
+                    && self
+                        .subject_left(v, lo)
+                        .is_some_and(|np| np.start == covered_from))
             {
                 continue;
             }
@@ -557,15 +613,30 @@ impl<'a> Paragraph<'a> {
             }
             // Adverbials between verb and clause: `in a statement`, `last week`, `on Monday`.
             let mut guard = 0;
-            while k < hi && t[k].is_word() && t[k].is(class::AFTER_VERB) && !self.is_word(k, "that") && guard < 4 {
+            while k < hi
+                && t[k].is_word()
+                && t[k].is(class::AFTER_VERB)
+                && !self.is_word(k, "that")
+                && guard < 4
+            {
                 guard += 1;
                 let w = self.word(k).to_ascii_lowercase();
                 let prep = matches!(
                     w.as_str(),
-                    "on" | "in" | "at" | "during" | "last" | "this" | "via" | "through" | "over" | "to" | "before" | "after"
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "via"
+                        | "through"
+                        | "over"
+                        | "to"
+                        | "before"
+                        | "after"
                 );
                 k += 1;
-                if prep {
+                if matches!(w.as_str(), "last" | "this" | "next") {
+                    k += 1; // last week, this month
+                } else if prep {
                     match self.np_right(k, hi, false) {
                         Some(np) => k = np.end,
                         None => break,
@@ -596,7 +667,14 @@ impl<'a> Paragraph<'a> {
                 if !at_end {
                     continue;
                 }
-                self.push_indirect((lo, c - 1), Some(subject), v, "clause_speaker_verb", raws, events);
+                self.push_indirect(
+                    (lo, c - 1),
+                    Some(subject),
+                    v,
+                    "clause_speaker_verb",
+                    raws,
+                    events,
+                );
                 continue;
             }
             let s = &t[k];
@@ -606,7 +684,11 @@ impl<'a> Paragraph<'a> {
             if !has_that {
                 // `The results show X` reports X; `He showed X` does not.
                 let document = t[subject.end - 1].is(class::ORG) && !t[subject.end - 1].cap;
-                if !s.is_word() || s.is(class::NOT_CLAUSE) || gerund || (t[v].is(class::WEAK) && !document) {
+                if !s.is_word()
+                    || s.is(class::NOT_CLAUSE)
+                    || gerund
+                    || (t[v].is(class::WEAK) && !document)
+                {
                     continue;
                 }
                 if t[v].is(class::BELIEF) && !(s.is(class::PRONOUN) || s.is(class::DET) || s.cap) {
@@ -650,7 +732,10 @@ impl<'a> Paragraph<'a> {
             let Kind::Quoted(r) = self.toks[i].kind else {
                 return false;
             };
-            let opens_cap = self.regions[r].inner.of(self.text).starts_with(char::is_uppercase);
+            let opens_cap = self.regions[r]
+                .inner
+                .of(self.text)
+                .starts_with(char::is_uppercase);
             opens_cap && matches!(self.toks[i - 1].kind, Kind::Punct(',' | ':'))
         });
         let mut e = quoted_sentence.unwrap_or(hi);
@@ -660,7 +745,12 @@ impl<'a> Paragraph<'a> {
         e
     }
 
-    fn according_to(&self, a: usize, lo: usize, hi: usize) -> Option<((usize, usize), Option<NpRange>)> {
+    fn according_to(
+        &self,
+        a: usize,
+        lo: usize,
+        hi: usize,
+    ) -> Option<((usize, usize), Option<NpRange>)> {
         let t = self.toks;
         let np = self.np_right(a + 2, hi, true)?;
         let lead = a == lo || (t[a].cap && self.clause_start(a, lo));
@@ -669,7 +759,9 @@ impl<'a> Paragraph<'a> {
         let parenthetical = after_comma
             && a > lo
             && (self.is_word(a - 1, "that")
-                || (t[a - 1].is_punct(',') && a >= lo + 2 && matches!(self.word(a - 2), "which" | "that" | "who")));
+                || (t[a - 1].is_punct(',')
+                    && a >= lo + 2
+                    && matches!(self.word(a - 2), "which" | "that" | "who")));
         // `According to S, CLAUSE.`
         if lead || parenthetical {
             let k = if after_comma { np.end + 1 } else { np.end };
@@ -680,7 +772,8 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // `CLAUSE, according to S.`: S ends the sentence, or an appositive or dash follows it.
-        let closes = np.end >= hi || t[np.end].ends_sentence() || t[np.end].is_dash() || after_comma;
+        let closes =
+            np.end >= hi || t[np.end].ends_sentence() || t[np.end].is_dash() || after_comma;
         let end = if t[a - 1].is_punct(',') { a - 1 } else { a };
         if closes && end > lo + 2 {
             let mut s = lo;
@@ -733,8 +826,12 @@ impl<'a> Paragraph<'a> {
         let mut i = 0;
         while i < n {
             let starts = t[i].is_word()
-                && ((t[i].cap && !t[i].is(class::STOP) && !t[i].is(class::DET) && !t[i].is(class::PRONOUN))
-                    || (t[i].is(class::TITLE) && t.get(i + 1).is_some_and(|x| x.is_word() && x.cap)));
+                && ((t[i].cap
+                    && !t[i].is(class::STOP)
+                    && !t[i].is(class::DET)
+                    && !t[i].is(class::PRONOUN))
+                    || (t[i].is(class::TITLE)
+                        && t.get(i + 1).is_some_and(|x| x.is_word() && x.cap)));
             if !starts {
                 i += 1;
                 continue;
@@ -760,7 +857,13 @@ impl<'a> Paragraph<'a> {
                 let name = self.entities.entities[m.entity].name.clone();
                 let title = m.title.map(|x| x.of(self.text).to_string());
                 let at_start = self.clause_start(s, self.lo[s]) && s <= self.lo[s] + 1;
-                events.push((span.start, Event::Register { name: name.clone(), title: title.clone() }));
+                events.push((
+                    span.start,
+                    Event::Register {
+                        name: name.clone(),
+                        title: title.clone(),
+                    },
+                ));
                 if at_start {
                     events.push((
                         span.start,
@@ -773,7 +876,8 @@ impl<'a> Paragraph<'a> {
                 }
                 continue;
             }
-            if np.form != Form::Name || is_non_person_entity(self.entities, np.name.unwrap_or(span)) {
+            if np.form != Form::Name || is_non_person_entity(self.entities, np.name.unwrap_or(span))
+            {
                 continue;
             }
             let name = np.name.unwrap_or(span).of(self.text).to_string();
