@@ -58,17 +58,29 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
     let p = para.of(text);
     let base = para.start;
     let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
     // Straight double marks still to come: a misplaced opener (`communities," For`) still pairs.
     let mut straight_left = memchr::memchr_iter(b'"', p.as_bytes()).count();
-    let mut iter = p.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if !is_quote_char(c) {
-            prev = Some(c);
+    let bytes = p.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only " ' and the lead bytes of “ ” „ ‘ ’ ‚ ‹ › (E2) and « » (C2) can start a mark.
+        let b = bytes[i];
+        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+            i += 1;
             continue;
         }
-        let mark = Span::new(base + i, base + i + c.len_utf8());
+        let Some(c) = p[i..].chars().next() else {
+            break;
+        };
+        if !is_quote_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let at = i;
+        i += c.len_utf8();
+        let prev = p[..at].chars().next_back();
+        let next = p[i..].chars().next();
+        let mark = Span::new(base + at, base + i);
         // Flanking, as Markdown defines it: a mark touching a word on its right can open, on its left can close.
         let left_flank = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_before);
         let right_flank = prev.is_some_and(|q| !q.is_whitespace()) && next.is_none_or(closes_after);
@@ -160,7 +172,6 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
             }
             Action::Ignore => {}
         }
-        prev = Some(c);
     }
     // An unclosed double quotation runs to the paragraph end; an unclosed single mark was an apostrophe.
     if let Some(first) = stack.first() {

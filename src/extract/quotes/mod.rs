@@ -118,7 +118,7 @@ impl QuoteRules {
     pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
         let q: QuoteFile = set.parse("quotes.json")?;
         let s: SpeakerWords = set.parse("speakers_words.json")?;
-        let mut lex = Lexicon::new();
+        let mut lex = Lexicon::default();
         let lists: [(&str, &str, &Vec<String>, u32); 16] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
             (
@@ -196,7 +196,7 @@ impl QuoteRules {
                         format!("{w:?}: entries are single words"),
                     ));
                 }
-                *lex.entry(w.to_lowercase()).or_insert(0) |= bits;
+                lex.add(w, bits);
             }
         }
         Ok(QuoteRules { lex })

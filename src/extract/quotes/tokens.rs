@@ -2,6 +2,7 @@
 //! quotation as one opaque token, so attribution patterns read `Q , S V` over a short slice.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::marks::{is_quote_char, Region};
 use crate::text::Span;
@@ -26,7 +27,93 @@ pub mod class {
     pub const PARTICLE: u32 = 1 << 15;
 }
 
-pub type Lexicon = HashMap<String, u32>;
+/// Word → classes, looked up once per token. Lowercased words of up to 16 bytes are packed into
+/// one integer key, so a lookup is a multiply and a compare, with no allocation.
+#[derive(Default)]
+pub struct Lexicon {
+    short: HashMap<u128, u32, BuildHasherDefault<FxHasher>>,
+    long: HashMap<Box<[u8]>, u32, BuildHasherDefault<FxHasher>>,
+    max_len: usize,
+}
+
+fn pack(lower: &[u8]) -> u128 {
+    let mut v = [0u8; 16];
+    v[..lower.len()].copy_from_slice(lower);
+    u128::from_le_bytes(v)
+}
+
+impl Lexicon {
+    pub fn add(&mut self, word: &str, bits: u32) {
+        let w = word.to_lowercase();
+        self.max_len = self.max_len.max(w.len());
+        if w.len() <= 16 {
+            *self.short.entry(pack(w.as_bytes())).or_insert(0) |= bits;
+        } else {
+            *self
+                .long
+                .entry(w.into_bytes().into_boxed_slice())
+                .or_insert(0) |= bits;
+        }
+    }
+
+    fn get_lower(&self, lower: &[u8]) -> u32 {
+        let hit = if lower.len() <= 16 {
+            self.short.get(&pack(lower))
+        } else {
+            self.long.get(lower)
+        };
+        hit.copied().unwrap_or(0)
+    }
+
+    /// Classes of `word`, case-insensitively; 0 when it is in no list.
+    pub fn get(&self, word: &str) -> u32 {
+        if word.len() > self.max_len {
+            return 0;
+        }
+        if word.is_ascii() {
+            let mut buf = [0u8; 64];
+            let Some(b) = buf.get_mut(..word.len()) else {
+                return 0;
+            };
+            for (d, s) in b.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            return self.get_lower(b);
+        }
+        self.get_lower(word.to_lowercase().as_bytes())
+    }
+}
+
+/// The Firefox hash: a multiply and rotate per word, plenty for short keys we control.
+#[derive(Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -66,99 +153,128 @@ impl Tok {
     }
 }
 
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|r| r.chars().next())
+}
+
+/// Whether a letter or digit starts at byte `j` (before `limit`).
+fn alnum_at(text: &str, j: usize, limit: usize) -> bool {
+    if j >= limit {
+        return false;
+    }
+    match text.as_bytes()[j] {
+        b if b < 0x80 => b.is_ascii_alphanumeric(),
+        _ => char_at(text, j).is_some_and(char::is_alphanumeric),
+    }
+}
+
 /// Splits a paragraph into tokens; quotations in `regions` become single tokens.
 pub fn tokenize(text: &str, para: Span, regions: &[Region], lex: &Lexicon, out: &mut Vec<Tok>) {
     out.clear();
-    let mut lower = String::new();
+    let bytes = text.as_bytes();
     let mut pos = para.start;
     let mut next_region = 0;
-    let bytes = text.as_bytes();
+    let mut lower = String::new();
     while pos < para.end {
-        if let Some(r) = regions.get(next_region) {
-            let start = r.open.map_or(r.inner.start, |o| o.start);
-            if pos >= start {
-                let end = r.close.map_or(para.end, |c| c.end).max(pos);
-                out.push(Tok {
-                    span: Span::new(start.min(pos), end),
-                    kind: Kind::Quoted(next_region),
-                    class: 0,
-                    cap: false,
-                    poss: false,
-                });
-                pos = end;
-                next_region += 1;
-                continue;
+        let limit = match regions.get(next_region) {
+            Some(r) => {
+                let start = r.open.map_or(r.inner.start, |o| o.start);
+                if pos >= start {
+                    let end = r.close.map_or(para.end, |c| c.end).max(pos);
+                    out.push(Tok {
+                        span: Span::new(start.min(pos), end),
+                        kind: Kind::Quoted(next_region),
+                        class: 0,
+                        cap: false,
+                        poss: false,
+                    });
+                    pos = end;
+                    next_region += 1;
+                    continue;
+                }
+                start
             }
-        }
-        let limit = regions
-            .get(next_region)
-            .map_or(para.end, |r| r.open.map_or(r.inner.start, |o| o.start));
-        let Some(c) = text[pos..].chars().next() else {
-            break;
+            None => para.end,
         };
-        if c.is_whitespace() || (is_quote_char(c) && !c.is_alphanumeric()) {
-            pos += c.len_utf8();
+        let b = bytes[pos];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match char_at(text, pos) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if c.is_whitespace() || is_quote_char(c) {
+            pos += len;
             continue;
         }
         if !c.is_alphanumeric() {
             out.push(Tok {
-                span: Span::new(pos, pos + c.len_utf8()),
+                span: Span::new(pos, pos + len),
                 kind: Kind::Punct(c),
                 class: 0,
                 cap: false,
                 poss: false,
             });
-            pos += c.len_utf8();
+            pos += len;
             continue;
         }
         // A word: letters and digits, joined by - ’ ' . & when a letter or digit follows.
         let start = pos;
+        let mut i = pos;
         let mut end = pos;
         let mut dots = false;
-        let mut it = text[pos..limit].char_indices().peekable();
-        while let Some((i, ch)) = it.next() {
-            if ch.is_alphanumeric() {
-                end = pos + i + ch.len_utf8();
-                continue;
+        while i < limit {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                    end = i;
+                } else if matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(text, i + 1, limit) {
+                    dots |= b == b'.';
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let Some(c) = char_at(text, i) else { break };
+                let l = c.len_utf8();
+                if c.is_alphanumeric() {
+                    i += l;
+                    end = i;
+                } else if matches!(c, '’' | '‑') && alnum_at(text, i + l, limit) {
+                    i += l;
+                } else {
+                    break;
+                }
             }
-            let joins = matches!(ch, '-' | '’' | '\'' | '.' | '&' | '‑')
-                && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-            if joins {
-                dots |= ch == '.';
-                continue;
-            }
-            break;
         }
         let word = &text[start..end];
         // U.S. and K.C. keep their final dot, as do single initials and listed abbreviations.
-        let mut with_dot = false;
-        if bytes.get(end) == Some(&b'.') {
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            lower.push('.');
-            if dots || initial || lex.contains_key(lower.as_str()) {
-                with_dot = true;
+        if bytes.get(end) == Some(&b'.') && end < limit {
+            let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+            let mut listed = || {
+                lower.clear();
+                lower.push_str(word);
+                lower.push('.');
+                lex.get(&lower) != 0
+            };
+            if dots || initial || listed() {
+                end += 1;
             }
-        }
-        if with_dot {
-            end += 1;
         }
         let word = &text[start..end];
         let base = word
             .strip_suffix("’s")
             .or_else(|| word.strip_suffix("'s"))
             .unwrap_or(word);
-        let poss = base.len() != word.len();
-        lower.clear();
-        lower.extend(base.chars().flat_map(char::to_lowercase));
-        let class = lex.get(lower.as_str()).copied().unwrap_or(0);
         out.push(Tok {
             span: Span::new(start, end),
             kind: Kind::Word,
-            class,
-            cap: word.chars().next().is_some_and(char::is_uppercase),
-            poss,
+            class: lex.get(base),
+            cap: c.is_uppercase(),
+            poss: base.len() != word.len(),
         });
         pos = end;
     }
