@@ -79,6 +79,8 @@ pub struct Np {
     pub definite: bool,
     /// A title word or a possessive stands before the name: evidence of a person.
     pub titled: bool,
+    /// Several people named together (`Ana Ruiz and Li Wei`).
+    pub group: bool,
 }
 
 fn lower_word(t: &str) -> String {
@@ -117,6 +119,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             words: vec![first.span.of(text).to_lowercase()],
             definite: false,
             titled: false,
+            group: false,
         });
     }
     let mut s = 0;
@@ -161,7 +164,6 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         while n > 0 && is_name_token(&core[n - 1], text) {
             n -= 1;
         }
-        let name_toks = &core[n..];
         let org = core.iter().any(|t| t.is(class::ORG));
         let titled = core[..n].iter().any(|t| t.is(class::TITLE) || t.poss);
         if org && !titled {
@@ -173,8 +175,23 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
                 words,
                 definite,
                 titled: false,
+                group: false,
             });
         }
+        // `Ana Ruiz and Li Wei`: names joined by `and` speak together.
+        let joined = core[..n]
+            .iter()
+            .rposition(|t| t.is(class::LINK) && matches!(t.span.of(text), "and" | "&"));
+        let group = joined.is_some_and(|j| j > 0 && is_name_token(&core[j - 1], text));
+        let n = if group {
+            core[..joined.unwrap_or(0)]
+                .iter()
+                .rposition(|t| !is_name_token(t, text))
+                .map_or(0, |k| k + 1)
+        } else {
+            n
+        };
+        let name_toks = &core[n..];
         let name = Span::new(
             name_toks[0].span.start,
             name_toks[name_toks.len() - 1].span.end,
@@ -192,6 +209,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             words,
             definite,
             titled,
+            group,
         });
     }
     let org = head.is(class::ORG) && !head.is(class::PERSON);
@@ -207,6 +225,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         words,
         definite,
         titled: false,
+        group: false,
     })
 }
 
@@ -367,6 +386,16 @@ impl Resolver {
                     },
                     _ => unresolved(np.span),
                 }
+            }
+            Form::Name if np.group => {
+                let s = Speaker {
+                    name: Some(clean_name(np.name.unwrap_or(np.span).of(text))),
+                    mention: Some(np.span),
+                    kind: SpeakerKind::Named,
+                    title,
+                };
+                self.group = Some(s.clone());
+                s
             }
             Form::Name => {
                 let name_span = np.name.unwrap_or(np.span);

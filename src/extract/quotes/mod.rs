@@ -252,6 +252,8 @@ pub fn find(
     let mut groups = 0usize;
     // The previous paragraph ended inside a quotation: (its raw index, its group).
     let mut open_from: Option<usize> = None;
+    // The previous paragraph ended `S said:`.
+    let mut colon: Option<(Np, Span)> = None;
     for (_, para) in layout.body() {
         if layout.headline == Some(para) || layout.is_credit_line(para) {
             continue;
@@ -263,6 +265,20 @@ pub fn find(
         events.push((para.start, Event::Paragraph { quoted: false }));
         let p = patterns::Paragraph::new(text, &toks, &regions, entities);
         p.find(&mut raws, &mut events);
+        if let Some((np, cue)) = colon.take() {
+            let opens = toks
+                .first()
+                .is_some_and(|t| matches!(t.kind, tokens::Kind::Quoted(_)));
+            if let Some(r) = raws
+                .get_mut(first_raw)
+                .filter(|r| opens && r.np.is_none() && r.kind != QuoteKind::Indirect)
+            {
+                r.np = Some(np);
+                r.cue = Some(cue);
+                r.rule = "speaker_verb_colon";
+            }
+        }
+        colon = p.colon_speaker();
         // A quotation left open at the end of the last paragraph continues here.
         if let Some(prev) = open_from.take() {
             let starts_quoted = regions.first().is_some_and(|r| match r.open {

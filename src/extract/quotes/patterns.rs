@@ -224,11 +224,20 @@ impl<'a> Paragraph<'a> {
         if self.is_word(i - 1, "who") && i >= lo + 2 && t[i - 2].is_punct(',') {
             return self.np_left(i - 2, lo);
         }
-        // `S told X ..., and told Y ...`: the second verb shares the first one's subject.
-        if self.is_word(i - 1, "and") {
+        // `S told X ..., and told Y ...` and `S said ..., adding that ...`: the second verb shares
+        // the first one's subject.
+        let gerund = self.word(v).ends_with("ing");
+        if self.is_word(i - 1, "and") || (gerund && t[i - 1].is_punct(',')) {
             let from = (i - 1).saturating_sub(MAX_APPOSITIVE).max(lo);
             let prev = (from..i - 1).rev().find(|&c| self.is_cue(c))?;
-            return self.subject_left(prev, lo);
+            return self.subject_left(prev, lo).or_else(|| {
+                // `“...,” said S, adding that ...`
+                let after_quote =
+                    prev > lo && matches!(t[prev - 1].kind, Kind::Quoted(_) | Kind::Punct(','));
+                after_quote
+                    .then(|| self.np_right(prev + 1, self.hi[prev], false))
+                    .flatten()
+            });
         }
         if t[i - 1].is_punct(',') {
             let close = i - 1;
@@ -482,6 +491,20 @@ impl<'a> Paragraph<'a> {
             np: Some(np),
             rule: "cue_in_sentence",
         })
+    }
+
+    /// `S said:` closing the paragraph: the speaker of a quotation in the next one.
+    pub fn colon_speaker(&self) -> Option<(Np, Span)> {
+        let t = self.toks;
+        let last = t.len().checked_sub(1)?;
+        if !t[last].is_punct(':') {
+            return None;
+        }
+        let lo = self.lo[last];
+        let from = last.saturating_sub(MAX_NP).max(lo);
+        let v = (from..last).rev().find(|&i| self.is_cue(i))?;
+        let np = self.np(self.subject_left(v, lo)?)?;
+        Some((np, t[v].span))
     }
 
     /// A quotation used as a phrase inside a sentence rather than as a sentence of its own.

@@ -323,3 +323,26 @@ fn seed_article_when_present() {
     let qs = run(&t);
     assert!(qs.len() >= 25);
 }
+
+#[test]
+fn adding_that_shares_the_subject_and_colon_carries_over() {
+    let text = "“We are done,” said Ivo Brandt, adding that the firm would close.\nBrandt said:\n“Thank you all.”";
+    assert_eq!(
+        show(text),
+        [
+            ("We are done,".into(), D, s("Ivo Brandt")),
+            ("the firm would close".into(), I, s("Ivo Brandt")),
+            ("Thank you all.".into(), D, s("Ivo Brandt")),
+        ]
+    );
+    assert_eq!(run(text)[2].rule, "speaker_verb_colon");
+}
+
+#[test]
+fn names_joined_by_and_speak_together() {
+    let text = "Cafe owners Ana Ruiz and Li Wei said the cafe would reopen in June.";
+    assert_eq!(
+        run(text)[0].speaker.name.as_deref(),
+        Some("Ana Ruiz and Li Wei")
+    );
+}
