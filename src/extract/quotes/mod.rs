@@ -91,6 +91,7 @@ struct QuoteFile {
     tell_verbs: Vec<String>,
     belief_verbs: Vec<String>,
     weak_verbs: Vec<String>,
+    noun_like: Vec<String>,
     before_verb: Vec<String>,
     after_verb: Vec<String>,
     not_clause_start: Vec<String>,
@@ -119,7 +120,7 @@ impl QuoteRules {
         let q: QuoteFile = set.parse("quotes.json")?;
         let s: SpeakerWords = set.parse("speakers_words.json")?;
         let mut lex = Lexicon::default();
-        let lists: [(&str, &str, &Vec<String>, u32); 16] = [
+        let lists: [(&str, &str, &Vec<String>, u32); 17] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
             (
                 "quotes.json",
@@ -134,6 +135,7 @@ impl QuoteRules {
                 class::CUE | class::BELIEF,
             ),
             ("quotes.json", "weak_verbs", &q.weak_verbs, class::WEAK),
+            ("quotes.json", "noun_like", &q.noun_like, class::NOUN_LIKE),
             (
                 "quotes.json",
                 "before_verb",

@@ -103,10 +103,22 @@ impl<'a> Paragraph<'a> {
             && t.is(class::CUE)
             && !t.cap
             && !(i > 0 && self.toks[i - 1].is(class::DET))
+            && !(t.is(class::NOUN_LIKE) && i > 0 && self.noun_before(i - 1))
             && !self.is_word(i, "according")
     }
 
-    fn np(&self, r: NpRange) -> Option<Np> {
+    /// A word that makes a following noun-like cue a noun: a possessive (`the agency’s report`) or a
+    /// plain lowercase modifier (`a blog post`), not a person, group, pronoun or adverb.
+    fn noun_before(&self, p: usize) -> bool {
+        let t = &self.toks[p];
+        t.is_word()
+            && (t.poss
+                || (!t.cap
+                    && !t.is(class::PERSON | class::ORG | class::PRONOUN | class::BEFORE_VERB)
+                    && !self.word(p).ends_with("ly")))
+    }
+
+        fn np(&self, r: NpRange) -> Option<Np> {
         let appositive = r.appositive.map(|(s, e)| &self.toks[s..e]);
         let np = speakers::analyse(self.text, &self.toks[r.start..r.end], appositive)?;
         // A place the entity tagger knows speaks as its government: an organisation.

@@ -25,6 +25,8 @@ pub mod class {
     pub const PERSON: u32 = 1 << 13;
     pub const ORG: u32 = 1 << 14;
     pub const PARTICLE: u32 = 1 << 15;
+    /// Cue forms that are also nouns (`a blog post`, `news reports`).
+    pub const NOUN_LIKE: u32 = 1 << 16;
 }
 
 /// Word → classes, looked up once per token. Lowercased words of up to 16 bytes are packed into
