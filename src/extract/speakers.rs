@@ -403,12 +403,13 @@ impl Resolver {
                     .mentions
                     .iter()
                     .find(|m| m.kind == EntityType::Person && m.span.overlaps(name_span));
+                let mine = clean_name(name_span.of(text));
                 let (name, etitle) = match covering {
                     Some(m) => (
-                        entities.entities[m.entity].name.clone(),
+                        canonical(&mine, &entities.entities[m.entity].name, title.as_deref()),
                         m.title.map(|t| t.of(text).to_string()),
                     ),
-                    None => (name_span.of(text).to_string(), None),
+                    None => (mine, None),
                 };
                 let title = title.or(etitle);
                 let i = match self.find(&name) {
@@ -473,11 +474,73 @@ impl Resolver {
     }
 }
 
+/// The entity tagger's name for a person when it is the same person, written more fully: it must
+/// end with our name's last word; a title it carries in front (`Foreign Minister X`) is dropped.
+fn canonical(mine: &str, tagged: &str, title: Option<&str>) -> String {
+    let tagged = clean_name(tagged);
+    let tagged = title
+        .and_then(|t| tagged.strip_prefix(t))
+        .map_or(tagged.as_str(), str::trim_start);
+    let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
+    let longer = tagged.split_whitespace().count() > mine.split_whitespace().count();
+    if longer && last(tagged) == last(mine) && tagged.split_whitespace().count() <= 4 {
+        tagged.to_string()
+    } else {
+        mine.to_string()
+    }
+}
+
 fn unresolved(span: Span) -> Speaker {
     Speaker {
         name: None,
         mention: Some(span),
         kind: SpeakerKind::Unresolved,
         title: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagger_names_only_replace_ours_when_fuller() {
+        assert_eq!(
+            canonical("Jeglinskas", "Giedrimas Jeglinskas", None),
+            "Giedrimas Jeglinskas"
+        );
+        assert_eq!(canonical("Ada Moss", "Moss", None), "Ada Moss");
+        assert_eq!(canonical("Ada Moss", "Ada Mossberg", None), "Ada Moss");
+        assert_eq!(
+            canonical(
+                "Ada Moss",
+                "Foreign Minister Ada Moss",
+                Some("Foreign Minister")
+            ),
+            "Ada Moss"
+        );
+    }
+
+    #[test]
+    fn summary_rows_per_speaker() {
+        use crate::extract::quotes::QuoteKind;
+        let text = "one two three four";
+        let q = |s, e, name: &str| Quote {
+            span: Span::new(s, e),
+            kind: QuoteKind::Direct,
+            sentence: 0,
+            cue: None,
+            speaker: Speaker {
+                name: Some(name.to_string()),
+                mention: None,
+                kind: SpeakerKind::Named,
+                title: None,
+            },
+            rule: "test",
+        };
+        let rows = summarise(text, &[q(0, 7, "A"), q(8, 18, "B"), q(0, 3, "A")]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].quotes, rows[0].words), (2, 3));
+        assert_eq!((rows[1].quotes, rows[1].words), (1, 2));
     }
 }

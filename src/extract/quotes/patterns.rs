@@ -118,7 +118,7 @@ impl<'a> Paragraph<'a> {
                     && !self.word(p).ends_with("ly")))
     }
 
-        fn np(&self, r: NpRange) -> Option<Np> {
+    fn np(&self, r: NpRange) -> Option<Np> {
         let appositive = r.appositive.map(|(s, e)| &self.toks[s..e]);
         let np = speakers::analyse(self.text, &self.toks[r.start..r.end], appositive)?;
         // A place the entity tagger knows speaks as its government: an organisation.

@@ -346,3 +346,32 @@ fn names_joined_by_and_speak_together() {
         Some("Ana Ruiz and Li Wei")
     );
 }
+
+#[test]
+fn person_entities_supply_canonical_names_when_present() {
+    use crate::extract::entities::{Entities, Entity, EntityType, Mention};
+    let text = "Giedre Valaitis opened the session.\n“We must wait,” Valaitis said.";
+    let rules = Rules::builtin();
+    let layout = layout::analyse(text, Some(""), &rules.layout);
+    let sentences = segment::split(text, &layout, &rules.segment);
+    let at = |w: &str| {
+        let s = text.rfind(w).unwrap();
+        crate::text::Span::new(s, s + w.len())
+    };
+    let ents = Entities {
+        entities: vec![Entity {
+            name: "Giedre Valaitis".into(),
+            kind: EntityType::Person,
+            mentions: 1,
+            first: crate::text::Span::new(0, 15),
+        }],
+        mentions: vec![Mention {
+            span: at("Valaitis"),
+            kind: EntityType::Person,
+            entity: 0,
+            title: None,
+        }],
+    };
+    let qs = find(text, &layout, &sentences, &ents, &rules.quotes);
+    assert_eq!(qs[0].speaker.name.as_deref(), Some("Giedre Valaitis"));
+}
