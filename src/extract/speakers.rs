@@ -212,6 +212,23 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             group,
         });
     }
+    // `the company’s spokesman, Tom Jones, said`: the appositive is the name, the phrase its title.
+    if let Some(a) =
+        appositive.filter(|a| !a.is_empty() && a.iter().all(|t| is_name_token(t, text)))
+    {
+        if head.is(class::PERSON) || head.is(class::TITLE) {
+            return Some(Np {
+                span: Span::new(span.start, a[a.len() - 1].span.end),
+                form: Form::Name,
+                name: Some(Span::new(a[0].span.start, a[a.len() - 1].span.end)),
+                title: Some(Span::new(body[0].span.start, last.span.end)),
+                words,
+                definite,
+                titled: true,
+                group: false,
+            });
+        }
+    }
     let org = head.is(class::ORG) && !head.is(class::PERSON);
     Some(Np {
         span,

@@ -239,7 +239,11 @@ impl<'a> Paragraph<'a> {
         // `S told X ..., and told Y ...` and `S said ..., adding that ...`: the second verb shares
         // the first one's subject.
         let gerund = self.word(v).ends_with("ing");
-        if self.is_word(i - 1, "and") || (gerund && t[i - 1].is_punct(',')) {
+        let adverbial = matches!(
+            self.word(i - 1),
+            "before" | "after" | "while" | "when" | "by"
+        );
+        if self.is_word(i - 1, "and") || (gerund && (t[i - 1].is_punct(',') || adverbial)) {
             let from = (i - 1).saturating_sub(MAX_APPOSITIVE).max(lo);
             let prev = (from..i - 1).rev().find(|&c| self.is_cue(c))?;
             return self.subject_left(prev, lo).or_else(|| {

@@ -375,3 +375,35 @@ fn person_entities_supply_canonical_names_when_present() {
     let qs = find(text, &layout, &sentences, &ents, &rules.quotes);
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Giedre Valaitis"));
 }
+
+#[test]
+fn wire_story_patterns() {
+    let text = "WASHINGTON (AP) — The Senate passed the bill on Tuesday.\n“We did our job,” Senate Majority Leader Rob Kellan, D-N.Y., told reporters.\nThe White House said in a statement that the president would sign it.\nThe senator’s spokesman, Tom Avery, said the vote was historic.\n“It is a good day,” Kellan said, before adding: “But there is more work.”";
+    let qs = run(text);
+    let got: Vec<_> = qs
+        .iter()
+        .map(|q| (q.span.of(text), q.speaker.name.as_deref(), q.speaker.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("We did our job,", Some("Rob Kellan"), SpeakerKind::Named),
+            (
+                "the president would sign it",
+                Some("White House"),
+                SpeakerKind::Organization
+            ),
+            (
+                "the vote was historic",
+                Some("Tom Avery"),
+                SpeakerKind::Named
+            ),
+            ("It is a good day,", Some("Rob Kellan"), SpeakerKind::Named),
+            (
+                "But there is more work.",
+                Some("Rob Kellan"),
+                SpeakerKind::Named
+            ),
+        ]
+    );
+}
