@@ -93,6 +93,10 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
                 if stack.last().is_some_and(|o| o.low) {
                     Action::Close(Family::Double)
                 } else {
+                    // English never nests “ in “: an earlier “ still open lost its closer.
+                    if let Some(k) = stack.iter().position(|o| o.family == Family::Double && !o.low) {
+                        stack.truncate(k);
+                    }
                     Action::Open(Family::Double, false)
                 }
             }
@@ -280,6 +284,14 @@ mod tests {
         let got: Vec<_> = out.iter().map(|r| r.inner.of(p)).collect();
         assert_eq!(got, ["The rest of it,", "Next."]);
         assert!(out[0].open.is_none());
+    }
+
+    #[test]
+    fn a_lost_closer_costs_only_its_own_quote() {
+        assert_eq!(
+            quotes("He said “no and left. Later, “Fine,” said Bob."),
+            ["Fine,"]
+        );
     }
 
     #[test]
