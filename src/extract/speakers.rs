@@ -269,15 +269,23 @@ struct Person {
     name: String,
     title: Option<String>,
     title_words: Vec<String>,
+    /// Known from a gendered title (`Mr`, `spokeswoman`) or an earlier he/she.
+    female: Option<bool>,
 }
 
+/// Gendered title words (`mr` → false, `spokeswoman` → true), from the rule files.
+pub type Genders = HashMap<String, bool>;
+
+/// How many recent subjects a he/she may reach back to.
+const RECENT: usize = 8;
+
 /// Resolves speaker phrases in text order against what the article said before them.
-#[derive(Default)]
-pub struct Resolver {
+pub struct Resolver<'r> {
+    genders: &'r Genders,
     persons: Vec<Person>,
     by_last: HashMap<String, usize>,
-    /// The most recent person who was a sentence subject or a speaker: the antecedent for he/she.
-    subject: Option<usize>,
+    /// Recent sentence subjects and speakers, latest last: the antecedents for he/she.
+    recent: Vec<usize>,
     /// Unnamed sources so far: (head noun, singular), description used as their name.
     anonymous: Vec<(String, String)>,
     /// The most recent group or organisation that spoke: the antecedent for they.
@@ -310,7 +318,37 @@ fn strip_article(s: &str) -> &str {
     s
 }
 
-impl Resolver {
+impl<'r> Resolver<'r> {
+    pub fn new(genders: &'r Genders) -> Self {
+        Resolver {
+            genders,
+            persons: Vec::new(),
+            by_last: HashMap::new(),
+            recent: Vec::new(),
+            anonymous: Vec::new(),
+            group: None,
+        }
+    }
+
+    fn mention(&mut self, i: usize) {
+        self.recent.retain(|&r| r != i);
+        if self.recent.len() == RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push(i);
+    }
+
+    /// The latest subject a he/she can refer to; the pronoun then fixes their gender.
+    fn antecedent(&mut self, female: Option<bool>) -> Option<usize> {
+        let &i = self.recent.iter().rev().find(|&&i| {
+            female.is_none() || self.persons[i].female.is_none_or(|f| Some(f) == female)
+        })?;
+        if female.is_some() {
+            self.persons[i].female = female;
+        }
+        Some(i)
+    }
+
     /// Records a person named with a title or as an entity; returns their index.
     pub fn register(&mut self, name: &str, title: Option<&str>) -> usize {
         let name = clean_name(name);
@@ -322,6 +360,7 @@ impl Resolver {
         let tw: Vec<String> = title
             .map(|t| t.split_whitespace().map(lower_word).collect())
             .unwrap_or_default();
+        let female = tw.iter().find_map(|w| self.genders.get(w).copied());
         if let Some(&i) = self.by_last.get(&last) {
             let p = &mut self.persons[i];
             let old_words = p.name.split_whitespace().count();
@@ -337,6 +376,7 @@ impl Resolver {
                     p.title = title.map(str::to_string);
                 }
                 p.title_words.extend(tw);
+                p.female = p.female.or(female);
                 return i;
             }
         }
@@ -344,6 +384,7 @@ impl Resolver {
             name,
             title: title.map(str::to_string),
             title_words: tw,
+            female,
         });
         let i = self.persons.len() - 1;
         self.by_last.insert(last, i);
@@ -365,14 +406,15 @@ impl Resolver {
     /// A sentence that starts with a known person's name makes them the antecedent for he/she.
     pub fn subject(&mut self, name: &str, title: Option<&str>, new_person: bool) {
         if let Some(i) = self.find(name) {
-            self.subject = Some(i);
+            self.mention(i);
         } else if new_person {
-            self.subject = Some(self.register(name, title));
+            let i = self.register(name, title);
+            self.mention(i);
         }
     }
 
     fn named(&mut self, i: usize, mention: Span, title: Option<String>) -> Speaker {
-        self.subject = Some(i);
+        self.mention(i);
         let p = &self.persons[i];
         Speaker {
             name: Some(p.name.clone()),
@@ -390,7 +432,11 @@ impl Resolver {
                 let w = np.words[0].as_str();
                 match w {
                     // In an interview's answers "I" is the interviewee, the person the text is about.
-                    "he" | "she" | "i" => match self.subject {
+                    "he" | "she" | "i" => match self.antecedent(match w {
+                        "he" => Some(false),
+                        "she" => Some(true),
+                        _ => None,
+                    }) {
                         Some(i) => self.named(i, np.span, None),
                         None => unresolved(np.span),
                     },

@@ -94,7 +94,10 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
                     Action::Close(Family::Double)
                 } else {
                     // English never nests “ in “: an earlier “ still open lost its closer.
-                    if let Some(k) = stack.iter().position(|o| o.family == Family::Double && !o.low) {
+                    if let Some(k) = stack
+                        .iter()
+                        .position(|o| o.family == Family::Double && !o.low)
+                    {
                         stack.truncate(k);
                     }
                     Action::Open(Family::Double, false)

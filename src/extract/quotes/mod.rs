@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{Entities, EntityType};
 use super::segment::Sentence;
-use super::speakers::{Np, Resolver};
+use super::speakers::{self, Np, Resolver};
 use crate::read::layout::Layout;
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::text::Span;
@@ -109,10 +109,13 @@ struct SpeakerWords {
     person_nouns: Vec<String>,
     org_words: Vec<String>,
     name_particles: Vec<String>,
+    male_words: Vec<String>,
+    female_words: Vec<String>,
 }
 
 pub struct QuoteRules {
     lex: Lexicon,
+    genders: speakers::Genders,
 }
 
 impl QuoteRules {
@@ -201,7 +204,13 @@ impl QuoteRules {
                 lex.add(w, bits);
             }
         }
-        Ok(QuoteRules { lex })
+        let mut genders = speakers::Genders::new();
+        for (words, female) in [(&s.male_words, false), (&s.female_words, true)] {
+            for w in words {
+                genders.insert(w.to_lowercase(), female);
+            }
+        }
+        Ok(QuoteRules { lex, genders })
     }
 }
 
@@ -315,17 +324,18 @@ pub fn find(
         }
     }
     events.sort_by_key(|(pos, e)| (*pos, matches!(e, Event::Quote(_))));
-    resolve(text, sentences, entities, raws, events)
+    resolve(text, sentences, entities, &rules.genders, raws, events)
 }
 
 fn resolve(
     text: &str,
     sentences: &[Sentence],
     entities: &Entities,
+    genders: &speakers::Genders,
     raws: Vec<Raw>,
     events: Vec<(usize, Event)>,
 ) -> Vec<Quote> {
-    let mut resolver = Resolver::default();
+    let mut resolver = Resolver::new(genders);
     let mut chain: Option<Speaker> = None;
     let mut speakers: Vec<Option<Speaker>> = vec![None; raws.len()];
     for (_, e) in events {

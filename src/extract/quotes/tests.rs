@@ -407,3 +407,15 @@ fn wire_story_patterns() {
         ]
     );
 }
+
+#[test]
+fn she_and_he_skip_a_person_of_the_other_gender() {
+    let text = "Ms. Hana Ekberg chaired the hearing, and Mr. Paul Dorsey testified.\nEkberg opened the session. Dorsey spoke next.\n“We need answers,” she said. “I have them,” he said.";
+    assert_eq!(
+        show(text)
+            .into_iter()
+            .map(|(_, _, n)| n)
+            .collect::<Vec<_>>(),
+        [s("Hana Ekberg"), s("Paul Dorsey")]
+    );
+}
