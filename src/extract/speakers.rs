@@ -404,13 +404,26 @@ impl<'r> Resolver<'r> {
     }
 
     /// A sentence that starts with a known person's name makes them the antecedent for he/she.
-    pub fn subject(&mut self, name: &str, title: Option<&str>, new_person: bool) {
-        if let Some(i) = self.find(name) {
-            self.mention(i);
-        } else if new_person {
-            let i = self.register(name, title);
-            self.mention(i);
-        }
+    /// Returns that person as a speaker with no mention, for a quote nobody introduces.
+    pub fn subject(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        new_person: bool,
+    ) -> Option<Speaker> {
+        let i = match self.find(name) {
+            Some(i) => i,
+            None if new_person => self.register(name, title),
+            None => return None,
+        };
+        self.mention(i);
+        let p = &self.persons[i];
+        Some(Speaker {
+            name: Some(p.name.clone()),
+            mention: None,
+            kind: SpeakerKind::Named,
+            title: p.title.clone(),
+        })
     }
 
     fn named(&mut self, i: usize, mention: Span, title: Option<String>) -> Speaker {

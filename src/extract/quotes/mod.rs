@@ -337,6 +337,9 @@ fn resolve(
 ) -> Vec<Quote> {
     let mut resolver = Resolver::new(genders);
     let mut chain: Option<Speaker> = None;
+    // The person who opened a sentence earlier in this paragraph.
+    let mut subject: Option<Speaker> = None;
+    let mut by_subject = vec![false; raws.len()];
     let mut speakers: Vec<Option<Speaker>> = vec![None; raws.len()];
     for (_, e) in events {
         match e {
@@ -344,6 +347,7 @@ fn resolve(
                 if !quoted {
                     chain = None;
                 }
+                subject = None;
             }
             Event::Register { name, title } => {
                 resolver.register(&name, title.as_deref());
@@ -352,7 +356,7 @@ fn resolve(
                 name,
                 title,
                 new_person,
-            } => resolver.subject(&name, title.as_deref(), new_person),
+            } => subject = resolver.subject(&name, title.as_deref(), new_person),
             Event::Quote(i) => {
                 let r = &raws[i];
                 let s = match &r.np {
@@ -361,7 +365,14 @@ fn resolve(
                         chain = Some(s.clone());
                         Some(s)
                     }
-                    None if r.inherit => chain.clone().map(|s| Speaker { mention: None, ..s }),
+                    None if r.inherit && chain.is_some() => {
+                        chain.clone().map(|s| Speaker { mention: None, ..s })
+                    }
+                    // `Smith was blunt. “...”`: a quote nobody introduces is the paragraph subject's.
+                    None if r.inherit && r.kind == QuoteKind::Direct => {
+                        by_subject[i] = subject.is_some();
+                        subject.clone()
+                    }
                     None => None,
                 };
                 speakers[i] = s;
@@ -378,7 +389,8 @@ fn resolve(
     let mut out: Vec<Quote> = raws
         .into_iter()
         .zip(speakers)
-        .map(|(r, s)| {
+        .enumerate()
+        .map(|(i, (r, s))| {
             let mut rule = r.rule;
             let speaker = match (r.group.and_then(|g| by_group.get(&g)), r.np.is_some()) {
                 (Some(g), false) => {
@@ -391,7 +403,9 @@ fn resolve(
                 _ => s.unwrap_or_else(Speaker::none),
             };
             if r.np.is_none() && r.inherit && rule != "multi_paragraph" {
-                rule = if speaker.kind == SpeakerKind::None {
+                rule = if by_subject[i] {
+                    "paragraph_subject"
+                } else if speaker.kind == SpeakerKind::None {
                     "unattributed"
                 } else {
                     "continuation"

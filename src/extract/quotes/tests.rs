@@ -419,3 +419,11 @@ fn she_and_he_skip_a_person_of_the_other_gender() {
         [s("Hana Ekberg"), s("Paul Dorsey")]
     );
 }
+
+#[test]
+fn a_quote_nobody_introduces_belongs_to_the_paragraph_subject() {
+    let text = "The vote was held on Friday.\nCouncillor Maya Lindqvist was blunt. “This plan is a mistake.”";
+    let qs = run(text);
+    assert_eq!(qs[0].speaker.name.as_deref(), Some("Maya Lindqvist"));
+    assert_eq!(qs[0].rule, "paragraph_subject");
+}
