@@ -8,6 +8,15 @@ use crate::extract::entities::Entities;
 use crate::extract::speakers::{self, Form, Np};
 use crate::text::Span;
 
+/// Words that make a clause finite whatever their neighbours.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+    "must", "should", "shall", "does", "did", "do", "not", "won’t", "can’t", "cannot", "felt", "found", "made",
+    "took", "gave", "went", "came", "saw", "knew", "thought", "told", "said", "got", "kept", "left", "held", "began",
+    "became", "brought", "bought", "built", "sent", "spent", "lost", "won", "ran", "met", "paid", "put", "set",
+    "wants", "needs", "seems", "remains", "takes", "gives", "makes", "plans",
+];
+
 /// Longest speaker phrase we read, in tokens.
 const MAX_NP: usize = 12;
 /// Longest appositive between commas (`Jeglinskas, a member of ..., said`).
@@ -738,6 +747,9 @@ impl<'a> Paragraph<'a> {
             if end < k + 3 {
                 continue; // `denied these allegations`: an object, not a clause
             }
+            if !has_that && !self.has_verb(k + 1, end) {
+                continue; // `announced the start of a process`: an object, not a clause
+            }
             (covered_from, covered_until) = (k, end);
             self.push_indirect(
                 (k, end),
@@ -752,6 +764,35 @@ impl<'a> Paragraph<'a> {
                 events,
             );
         }
+    }
+
+    /// Whether tokens `[from, to)` hold something that reads as a finite verb: an auxiliary or
+    /// modal, a past form in -ed, or a present form in -s after a noun.
+    fn has_verb(&self, from: usize, to: usize) -> bool {
+        let t = self.toks;
+        (from..to.min(t.len())).any(|i| {
+            let x = &t[i];
+            if !x.is_word() || x.cap {
+                return false;
+            }
+            let w = self.word(i);
+            AUXILIARIES.contains(&w)
+                || w.ends_with("ed")
+                || w.contains(['’', '\''])
+                || (w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !x.is(class::STOP | class::DET)
+                    && i > from
+                    && t[i - 1].is_word()
+                    && !t[i - 1].is(class::DET | class::LINK | class::STOP))
+                // `the results confirm`: a plain word after a plural noun
+                || (i > from
+                    && !x.is(class::STOP | class::DET | class::LINK)
+                    && t[i - 1].is_word()
+                    && !t[i - 1].cap
+                    && self.word(i - 1).ends_with('s')
+                    && !self.word(i - 1).ends_with("ss"))
+        })
     }
 
     /// `, adding ...` / `, referring to ...` after `S said`: the sentence goes on about the saying.
