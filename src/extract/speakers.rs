@@ -164,9 +164,11 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         while n > 0 && is_name_token(&core[n - 1], text) {
             n -= 1;
         }
+        // A person's name never holds `Organization` or `Ministry`; a title before a name may.
+        let org_name = core[n..].iter().any(|t| t.is(class::ORG));
         let org = core.iter().any(|t| t.is(class::ORG));
         let titled = core[..n].iter().any(|t| t.is(class::TITLE) || t.poss);
-        if org && !titled {
+        if org_name || (org && !titled) {
             return Some(Np {
                 span,
                 form: Form::Organization,

@@ -10,11 +10,12 @@ use crate::text::Span;
 
 /// Words that make a clause finite whatever their neighbours.
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might",
-    "must", "should", "shall", "does", "did", "do", "not", "won’t", "can’t", "cannot", "felt", "found", "made",
-    "took", "gave", "went", "came", "saw", "knew", "thought", "told", "said", "got", "kept", "left", "held", "began",
-    "became", "brought", "bought", "built", "sent", "spent", "lost", "won", "ran", "met", "paid", "put", "set",
-    "wants", "needs", "seems", "remains", "takes", "gives", "makes", "plans",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "shall", "does", "did", "do", "not", "won’t",
+    "can’t", "cannot", "felt", "found", "made", "took", "gave", "went", "came", "saw", "knew",
+    "thought", "told", "said", "got", "kept", "left", "held", "began", "became", "brought",
+    "bought", "built", "sent", "spent", "lost", "won", "ran", "met", "paid", "put", "set", "wants",
+    "needs", "seems", "remains", "takes", "gives", "makes", "plans",
 ];
 
 /// Longest speaker phrase we read, in tokens.
@@ -230,6 +231,13 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let mut i = v;
+        // `The World Health Organisation (WHO) recommends`: step over a short parenthesis.
+        if i > lo + 1 && t[i - 1].is_punct(')') {
+            let from = (i - 1).saturating_sub(MAX_NP).max(lo);
+            if let Some(open) = (from..i - 1).rev().find(|&k| t[k].is_punct('(')) {
+                i = open;
+            }
+        }
         while i > lo
             && t[i - 1].is_word()
             && !t[i - 1].is(class::PRONOUN)
@@ -624,6 +632,8 @@ impl<'a> Paragraph<'a> {
         // Tokens inside an earlier reported clause: a cue there is reported too, unless it opens the
         // clause (`said he believes X` reports both).
         let (mut covered_from, mut covered_until) = (0usize, 0usize);
+        // `According to X, S said Y` reports Y as S's too.
+        let mut outer_according = false;
         for v in 0..t.len() {
             if used[v] || !t[v].is_word() {
                 continue;
@@ -631,7 +641,7 @@ impl<'a> Paragraph<'a> {
             let lo = self.lo[v];
             let hi = self.hi[v];
             if v < covered_until
-                && !(t[v].is(class::BELIEF)
+                && !((t[v].is(class::BELIEF) || outer_according)
                     && self
                         .subject_left(v, lo)
                         .is_some_and(|np| np.start == covered_from))
@@ -641,6 +651,7 @@ impl<'a> Paragraph<'a> {
             if self.is_word(v, "according") && self.is_word(v + 1, "to") {
                 if let Some((clause, np)) = self.according_to(v, lo, hi) {
                     (covered_from, covered_until) = clause;
+                    outer_according = true;
                     self.push_indirect(clause, np, v, "according_to", raws, events);
                 }
                 continue;
@@ -729,7 +740,27 @@ impl<'a> Paragraph<'a> {
             if matches!(s.kind, Kind::Quoted(_)) {
                 continue;
             }
-            if !has_that {
+            // `asked whether ...`, `explained how ...`: a reported question.
+            let wh = !has_that
+                && s.is_word()
+                && matches!(
+                    self.word(k),
+                    "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where"
+                )
+                && matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "ask"
+                        | "asks"
+                        | "asked"
+                        | "asking"
+                        | "explain"
+                        | "explains"
+                        | "explained"
+                        | "wonder"
+                        | "wonders"
+                        | "wondered"
+                );
+            if !has_that && !wh {
                 // `The results show X` reports X; `He showed X` does not.
                 let document = t[subject.end - 1].is(class::ORG) && !t[subject.end - 1].cap;
                 if !s.is_word()
@@ -747,10 +778,11 @@ impl<'a> Paragraph<'a> {
             if end < k + 3 {
                 continue; // `denied these allegations`: an object, not a clause
             }
-            if !has_that && !self.has_verb(k + 1, end) {
+            if !has_that && !self.has_verb(k + 1, end) && !wh {
                 continue; // `announced the start of a process`: an object, not a clause
             }
             (covered_from, covered_until) = (k, end);
+            outer_according = false;
             self.push_indirect(
                 (k, end),
                 Some(subject),

@@ -427,3 +427,43 @@ fn a_quote_nobody_introduces_belongs_to_the_paragraph_subject() {
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Maya Lindqvist"));
     assert_eq!(qs[0].rule, "paragraph_subject");
 }
+
+#[test]
+fn parenthesis_acronym_and_reported_questions() {
+    let text = "The World Health Organization (WHO) recommends that every child be vaccinated.\nReporters asked whether the clinic would stay open.";
+    assert_eq!(
+        show(text),
+        [
+            (
+                "every child be vaccinated".into(),
+                I,
+                s("World Health Organization")
+            ),
+            (
+                "whether the clinic would stay open".into(),
+                I,
+                s("Reporters")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_object_is_not_a_reported_clause() {
+    let text = "The ministry announced the start of a new vaccination drive.\nThe ministry announced new rules would apply from May.";
+    assert_eq!(
+        show(text),
+        [("new rules would apply from May".into(), I, s("ministry"))]
+    );
+}
+
+#[test]
+fn according_to_then_said_reports_both() {
+    let text = "According to the Daily Ledger, coach Rui Tavares said the club was for sale.";
+    let qs = run(text);
+    assert_eq!(qs.len(), 2, "{:?}", show(text));
+    assert_eq!(
+        one(&qs, text, "the club").speaker.name.as_deref(),
+        Some("Rui Tavares")
+    );
+}

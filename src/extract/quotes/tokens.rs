@@ -271,10 +271,22 @@ pub fn tokenize(text: &str, para: Span, regions: &[Region], lex: &Lexicon, out: 
             .strip_suffix("’s")
             .or_else(|| word.strip_suffix("'s"))
             .unwrap_or(word);
+        // An acronym (`WHO`, `IT`) is a name, not the function word it spells.
+        let acronym = base.len() >= 2 && base.bytes().all(|b| b.is_ascii_uppercase());
+        let mut class = lex.get(base);
+        if acronym {
+            class &= !(class::STOP
+                | class::DET
+                | class::PRONOUN
+                | class::LINK
+                | class::BEFORE_VERB
+                | class::AFTER_VERB
+                | class::NOT_CLAUSE);
+        }
         out.push(Tok {
             span: Span::new(start, end),
             kind: Kind::Word,
-            class: lex.get(base),
+            class,
             cap: c.is_uppercase(),
             poss: base.len() != word.len(),
         });
