@@ -292,6 +292,8 @@ pub struct Resolver<'r> {
     anonymous: Vec<(String, String)>,
     /// The most recent group or organisation that spoke: the antecedent for they.
     group: Option<Speaker>,
+    /// Acronyms the article spelled out: `WHO` → `World Health Organization`.
+    aliases: HashMap<String, String>,
 }
 
 fn singular(w: &str) -> &str {
@@ -329,7 +331,12 @@ impl<'r> Resolver<'r> {
             recent: Vec::new(),
             anonymous: Vec::new(),
             group: None,
+            aliases: HashMap::new(),
         }
+    }
+
+    pub fn alias(&mut self, short: String, long: String) {
+        self.aliases.insert(short, long);
     }
 
     fn mention(&mut self, i: usize) {
@@ -442,6 +449,16 @@ impl<'r> Resolver<'r> {
     /// Resolves one speaker phrase. `entities` supplies canonical person names when it has them.
     pub fn resolve(&mut self, text: &str, np: &Np, entities: &Entities) -> Speaker {
         let title = np.title.map(|t| clean_name(t.of(text)));
+        if let Some(long) = self.aliases.get(strip_article(np.span.of(text))) {
+            let s = Speaker {
+                name: Some(long.clone()),
+                mention: Some(np.span),
+                kind: SpeakerKind::Organization,
+                title: None,
+            };
+            self.group = Some(s.clone());
+            return s;
+        }
         match np.form {
             Form::Pronoun => {
                 let w = np.words[0].as_str();

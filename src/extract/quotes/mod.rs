@@ -245,6 +245,11 @@ enum Event {
         title: Option<String>,
         new_person: bool,
     },
+    /// `World Health Organization (WHO)`: the short form names the long one.
+    Alias {
+        short: String,
+        long: String,
+    },
     Quote(usize),
 }
 
@@ -352,6 +357,7 @@ fn resolve(
             Event::Register { name, title } => {
                 resolver.register(&name, title.as_deref());
             }
+            Event::Alias { short, long } => resolver.alias(short, long),
             Event::Subject {
                 name,
                 title,

@@ -965,6 +965,20 @@ impl<'a> Paragraph<'a> {
                 continue;
             };
             let span = np.span;
+            let acronym = e + 2 < n
+                && t[e].is_punct('(')
+                && t[e + 2].is_punct(')')
+                && t[e + 1].is_word()
+                && self.word(e + 1).bytes().all(|b| b.is_ascii_uppercase());
+            if acronym && e - s >= 2 {
+                events.push((
+                    span.start,
+                    Event::Alias {
+                        short: self.word(e + 1).to_string(),
+                        long: self.text[t[s].span.start..t[e - 1].span.end].to_string(),
+                    },
+                ));
+            }
             if let Some(m) = person_entity(self.entities, span) {
                 let name = self.entities.entities[m.entity].name.clone();
                 let title = m.title.map(|x| x.of(self.text).to_string());

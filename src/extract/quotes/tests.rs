@@ -467,3 +467,14 @@ fn according_to_then_said_reports_both() {
         Some("Rui Tavares")
     );
 }
+
+#[test]
+fn an_acronym_spelled_out_earlier_names_the_organisation() {
+    let text = "The International Energy Agency (IEA) met in Paris.\nThe IEA said oil demand would fall next year.";
+    let qs = run(text);
+    assert_eq!(
+        qs[0].speaker.name.as_deref(),
+        Some("International Energy Agency")
+    );
+    assert_eq!(qs[0].speaker.kind, SpeakerKind::Organization);
+}
