@@ -18,6 +18,9 @@ const AUXILIARIES: &[&str] = &[
     "needs", "seems", "remains", "takes", "gives", "makes", "plans",
 ];
 
+/// How far back in its sentence a quotation looks for a cue, in tokens (keeps scans linear).
+const MAX_SENTENCE_REACH: usize = 60;
+
 /// Longest speaker phrase we read, in tokens.
 const MAX_NP: usize = 12;
 /// Longest appositive between commas (`Jeglinskas, a member of ..., said`).
@@ -497,7 +500,9 @@ impl<'a> Paragraph<'a> {
     /// A cue elsewhere in the sentence for a quotation inside it (`S said the talks “stalled”`).
     fn cue_in_sentence(&self, q: usize) -> Option<Attribution> {
         let lo = self.lo[q];
-        let v = (lo..q).rev().find(|&i| self.is_cue(i))?;
+        let v = (q.saturating_sub(MAX_SENTENCE_REACH).max(lo)..q)
+            .rev()
+            .find(|&i| self.is_cue(i))?;
         if let Some(np) = self.subject_left(v, lo) {
             return Some(Attribution {
                 cue: Some(v),
@@ -514,7 +519,7 @@ impl<'a> Paragraph<'a> {
         if !adverbial {
             return None;
         }
-        let end = (lo..v)
+        let end = (v.saturating_sub(MAX_APPOSITIVE).max(lo)..v)
             .rev()
             .find(|&i| self.toks[i].is_word() && self.toks[i].cap)?
             + 1;

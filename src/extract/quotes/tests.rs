@@ -6,8 +6,13 @@ use crate::extract::{entities, segment};
 use crate::read::layout;
 use crate::rules::Rules;
 
+fn rules() -> &'static Rules {
+    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(Rules::builtin)
+}
+
 fn run(text: &str) -> Vec<Quote> {
-    let rules = Rules::builtin();
+    let rules = rules();
     let layout = layout::analyse(text, Some(""), &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
     let ents = entities::tag(text, &layout, &sentences, &rules.entities);
@@ -351,7 +356,7 @@ fn names_joined_by_and_speak_together() {
 fn person_entities_supply_canonical_names_when_present() {
     use crate::extract::entities::{Entities, Entity, EntityType, Mention};
     let text = "Giedre Valaitis opened the session.\n“We must wait,” Valaitis said.";
-    let rules = Rules::builtin();
+    let rules = rules();
     let layout = layout::analyse(text, Some(""), &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
     let at = |w: &str| {
@@ -477,4 +482,34 @@ fn an_acronym_spelled_out_earlier_names_the_organisation() {
         Some("International Energy Agency")
     );
     assert_eq!(qs[0].speaker.kind, SpeakerKind::Organization);
+}
+
+#[test]
+fn long_runs_of_quotes_and_cues_stay_linear() {
+    let piece = "“a,” b “c” said d that e “f” according to g, ";
+    let text = format!(
+        "Start.\n{}\n{}",
+        piece.repeat(20_000),
+        "x said y ".repeat(20_000)
+    );
+    let t = std::time::Instant::now();
+    let _ = run(&text);
+    assert!(t.elapsed().as_secs_f64() < 5.0, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn every_gum_text_and_its_prefixes_run_without_panics() {
+    let Ok(data) = std::fs::read_to_string("../shared/eval/gum/news_dev.jsonl")
+        .or_else(|_| std::fs::read_to_string("/work/shared/eval/gum/news_dev.jsonl"))
+    else {
+        return;
+    };
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap_or("");
+        for (i, _) in text.char_indices().step_by(211) {
+            let _ = run(&text[..i]);
+            let _ = run(&text[i..]);
+        }
+    }
 }
