@@ -158,8 +158,10 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         }
     }
     let head = core.last()?;
+    // `Critics said`: a capitalised common noun opening a sentence is no name.
+    let lone_noun = core.len() == 1 && head.is(class::PERSON | class::ORG);
     let appos_title = appositive.and_then(|a| appositive_title(text, a));
-    if is_name_token(head, text) {
+    if is_name_token(head, text) && !lone_noun {
         let mut n = core.len() - 1;
         while n > 0 && is_name_token(&core[n - 1], text) {
             n -= 1;
@@ -218,7 +220,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     if let Some(a) =
         appositive.filter(|a| !a.is_empty() && a.iter().all(|t| is_name_token(t, text)))
     {
-        if head.is(class::PERSON) || head.is(class::TITLE) {
+        if !is_name_token(head, text) {
             return Some(Np {
                 span: Span::new(span.start, a[a.len() - 1].span.end),
                 form: Form::Name,
@@ -232,6 +234,11 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         }
     }
     let org = head.is(class::ORG) && !head.is(class::PERSON);
+    let words = if lone_noun {
+        vec![lower_word(head.span.of(text))]
+    } else {
+        words
+    };
     Some(Np {
         span,
         form: if org {

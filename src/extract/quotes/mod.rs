@@ -109,6 +109,7 @@ struct SpeakerWords {
     person_nouns: Vec<String>,
     org_words: Vec<String>,
     name_particles: Vec<String>,
+    source_adjectives: Vec<String>,
     male_words: Vec<String>,
     female_words: Vec<String>,
 }
@@ -123,7 +124,7 @@ impl QuoteRules {
         let q: QuoteFile = set.parse("quotes.json")?;
         let s: SpeakerWords = set.parse("speakers_words.json")?;
         let mut lex = Lexicon::default();
-        let lists: [(&str, &str, &Vec<String>, u32); 17] = [
+        let lists: [(&str, &str, &Vec<String>, u32); 18] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
             (
                 "quotes.json",
@@ -190,6 +191,12 @@ impl QuoteRules {
                 "name_particles",
                 &s.name_particles,
                 class::PARTICLE,
+            ),
+            (
+                "speakers_words.json",
+                "source_adjectives",
+                &s.source_adjectives,
+                class::SOURCE_ADJ,
             ),
         ];
         for (file, field, words, bits) in lists {

@@ -173,6 +173,14 @@ impl<'a> Paragraph<'a> {
         let mut k = last;
         loop {
             start = k;
+            // `people familiar with the talks`, `a source close to the minister`
+            let source = |k: usize| {
+                k >= lo + 2 && t[k - 1].is(class::STOP) && t[k - 2].is(class::SOURCE_ADJ)
+            };
+            if t[k].is(class::DET) && source(k) {
+                k -= 2;
+                continue;
+            }
             if t[k].is(class::DET) {
                 // "one of the officials", "two of the European officials"
                 if k >= lo + 2 && self.is_word(k - 1, "of") && t[k - 2].is(class::DET) {
@@ -184,7 +192,9 @@ impl<'a> Paragraph<'a> {
                 break;
             }
             let p = &t[k - 1];
-            if !p.is_word() || p.is(class::STOP) || p.is(class::PRONOUN) || self.is_cue(k - 1) {
+            if !source(k)
+                && (!p.is_word() || p.is(class::STOP) || p.is(class::PRONOUN) || self.is_cue(k - 1))
+            {
                 break;
             }
             if p.is(class::LINK) && (k - 1 == lo || !t[k - 2].is_word() || t[k - 2].is(class::STOP))
@@ -855,7 +865,15 @@ impl<'a> Paragraph<'a> {
                 .starts_with(char::is_uppercase);
             opens_cap && matches!(self.toks[i - 1].kind, Kind::Punct(',' | ':'))
         });
-        let mut e = quoted_sentence.unwrap_or(hi);
+        // `said X and told the BBC ...`: a second speech verb ends the first clause.
+        let next_verb = (k + 1..hi).find(|&i| {
+            matches!(self.toks[i].kind, Kind::Word)
+                && matches!(self.word(i), "and" | "but")
+                && (i + 1..(i + 3).min(hi))
+                    .find(|&j| !self.toks[j].is(class::BEFORE_VERB))
+                    .is_some_and(|j| self.is_cue(j))
+        });
+        let mut e = quoted_sentence.unwrap_or(hi).min(next_verb.unwrap_or(hi));
         while e > k && matches!(self.toks[e - 1].kind, Kind::Punct(_)) {
             e -= 1;
         }

@@ -513,3 +513,35 @@ fn every_gum_text_and_its_prefixes_run_without_panics() {
         }
     }
 }
+
+#[test]
+fn sources_familiar_with_and_close_to() {
+    let text = "Two people familiar with the negotiations said the deal was close.\nA source close to the minister said she would resign.";
+    assert_eq!(
+        show(text),
+        [
+            (
+                "the deal was close".into(),
+                I,
+                s("Two people familiar with the negotiations")
+            ),
+            (
+                "she would resign".into(),
+                I,
+                s("source close to the minister")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_second_speech_verb_ends_the_reported_clause() {
+    let text = "Mayor Rui Costa said the council would help and told the BBC that nobody would be left behind.";
+    assert_eq!(
+        show(text),
+        [
+            ("the council would help".into(), I, s("Rui Costa")),
+            ("nobody would be left behind".into(), I, s("Rui Costa")),
+        ]
+    );
+}

@@ -27,6 +27,8 @@ pub mod class {
     pub const PARTICLE: u32 = 1 << 15;
     /// Cue forms that are also nouns (`a blog post`, `news reports`).
     pub const NOUN_LIKE: u32 = 1 << 16;
+    /// `familiar (with)`, `close (to)`: anonymous sources described by their access.
+    pub const SOURCE_ADJ: u32 = 1 << 17;
 }
 
 /// Word → classes, looked up once per token. Lowercased words of up to 16 bytes are packed into
