@@ -148,6 +148,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         let left = &body[..k];
         if k > 0
             && is_name_token(&left[k - 1], text)
+            && !left[k - 1].is(class::ORG)
             && left.iter().all(|t| t.cap || t.is(class::PARTICLE))
         {
             let l = left.iter().rposition(|t| !is_name_token(t, text));
@@ -217,19 +218,20 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         });
     }
     // `the company’s spokesman, Tom Jones, said`: the appositive is the name, the phrase its title.
-    if let Some(a) =
-        appositive.filter(|a| !a.is_empty() && a.iter().all(|t| is_name_token(t, text)))
-    {
-        if !is_name_token(head, text) {
+    let name_like = |a: &&[Tok]| {
+        a.last().is_some_and(|t| is_name_token(t, text))
+            && a.iter().all(|t| t.cap || t.is(class::PARTICLE))
+    };
+    if let Some(a) = appositive.filter(name_like) {
+        let inner = analyse(text, a, None).filter(|n| n.form == Form::Name && !n.group);
+        if let (false, Some(inner)) = (is_name_token(head, text), inner) {
             return Some(Np {
-                span: Span::new(span.start, a[a.len() - 1].span.end),
-                form: Form::Name,
-                name: Some(Span::new(a[0].span.start, a[a.len() - 1].span.end)),
+                span: Span::new(span.start, inner.span.end),
                 title: Some(Span::new(body[0].span.start, last.span.end)),
+                titled: true,
                 words,
                 definite,
-                titled: true,
-                group: false,
+                ..inner
             });
         }
     }
@@ -517,6 +519,19 @@ impl<'r> Resolver<'r> {
                 let i = match self.find(&name) {
                     Some(i) if name.split_whitespace().count() == 1 => i,
                     _ => self.register(&name, title.as_deref()),
+                };
+                // `Mr Morland`: a bare honorific gives way to the role the article gave him.
+                let honorific = title.as_deref().is_some_and(|t| {
+                    t.split_whitespace().all(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "mr" | "mr." | "ms" | "ms." | "mrs" | "mrs." | "miss" | "dr" | "dr."
+                        )
+                    })
+                });
+                let title = match (&self.persons[i].title, honorific) {
+                    (Some(known), true) => Some(known.clone()),
+                    _ => title,
                 };
                 self.named(i, np.span, title)
             }

@@ -275,7 +275,15 @@ impl<'a> Paragraph<'a> {
         );
         if self.is_word(i - 1, "and") || (gerund && (t[i - 1].is_punct(',') || adverbial)) {
             let from = (i - 1).saturating_sub(MAX_APPOSITIVE).max(lo);
-            let prev = (from..i - 1).rev().find(|&c| self.is_cue(c))?;
+            let Some(prev) = (from..i - 1).rev().find(|&c| self.is_cue(c)) else {
+                // `The minister, Ana Ruiz, defended the plan, saying ...`: the sentence's subject.
+                let comma = t[i - 1].is_punct(',');
+                return if gerund && comma {
+                    self.sentence_subject(lo, i - 1)
+                } else {
+                    None
+                };
+            };
             return self.subject_left(prev, lo).or_else(|| {
                 // `“...,” said S, adding that ...`
                 let after_quote =
@@ -321,6 +329,26 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         self.np_left(i, lo)
+    }
+
+    /// The phrase opening the sentence at `lo` (before `to`), with an appositive between commas.
+    fn sentence_subject(&self, lo: usize, to: usize) -> Option<NpRange> {
+        let t = self.toks;
+        let mut s = lo;
+        while s < to && t[s].is(class::STOP) && t[s].cap {
+            s += 1;
+        }
+        let np = self.np_right(s, to, false)?;
+        if np.appositive.is_some() || np.end >= to || !t[np.end].is_punct(',') {
+            return Some(np);
+        }
+        // `The Health Secretary, Wes Streeting, has ...`
+        let a = np.end + 1;
+        let close = (a..to.min(a + MAX_NP)).find(|&k| t[k].is_punct(','))?;
+        Some(NpRange {
+            appositive: (close > a).then_some((a, close)),
+            ..np
+        })
     }
 
     /// The speaker phrase starting at `k`, read rightwards (`said S`, `according to S`).
@@ -778,9 +806,12 @@ impl<'a> Paragraph<'a> {
             if !has_that && !wh {
                 // `The results show X` reports X; `He showed X` does not.
                 let document = t[subject.end - 1].is(class::ORG) && !t[subject.end - 1].cap;
+                // `..., saying the plan would fail`: say and add report a clause without `that`.
+                let saying =
+                    gerund && matches!(w, "saying" | "adding") && v > lo && t[v - 1].is_punct(',');
                 if !s.is_word()
                     || s.is(class::NOT_CLAUSE)
-                    || gerund
+                    || (gerund && !saying)
                     || (t[v].is(class::WEAK) && !document)
                 {
                     continue;

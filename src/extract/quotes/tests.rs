@@ -545,3 +545,29 @@ fn a_second_speech_verb_ends_the_reported_clause() {
         ]
     );
 }
+
+#[test]
+fn saying_after_the_main_clause_reports_for_its_subject() {
+    let text = "The Health Secretary, Wes Morland, defended the closures, saying the changes would ‘save lives’.\nMr Morland said: ‘The evidence is clear.’\nIts chair, Dr Ana Pell, warned that staff were tired.";
+    let got: Vec<_> = run(text)
+        .into_iter()
+        .map(|q| (q.span.of(text).to_string(), q.speaker.name, q.speaker.title))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "the changes would ‘save lives’".into(),
+                s("Wes Morland"),
+                s("Health Secretary")
+            ),
+            ("save lives".into(), s("Wes Morland"), s("Health Secretary")),
+            (
+                "The evidence is clear.".into(),
+                s("Wes Morland"),
+                s("Health Secretary")
+            ),
+            ("staff were tired".into(), s("Ana Pell"), s("chair")),
+        ]
+    );
+}
