@@ -1063,7 +1063,9 @@ impl<'a> Paragraph<'a> {
             let name = np.name.unwrap_or(span).of(self.text).to_string();
             let title = np.title.map(|x| x.of(self.text).to_string());
             let titled = np.titled;
-            if titled {
+            // A full name anywhere lets a later bare surname find it (`Witkoff` → `Steve Witkoff`).
+            let full_name = name.split_whitespace().count() >= 2 && !np.group;
+            if titled || full_name {
                 events.push((
                     span.start,
                     Event::Register {
