@@ -124,7 +124,10 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     }
     let mut s = 0;
     let mut definite = false;
-    while s < toks.len() && toks[s].is(class::DET) {
+    // Leading determiners, and a capitalised conjunction opening the sentence (`And`, `But`).
+    while s < toks.len()
+        && (toks[s].is(class::DET) || (toks[s].cap && toks[s].is(class::LINK | class::STOP)))
+    {
         let w = toks[s].span.of(text).to_lowercase();
         definite |= matches!(w.as_str(), "the" | "this" | "that");
         s += 1;
@@ -445,7 +448,11 @@ impl<'r> Resolver<'r> {
     }
 
     fn named(&mut self, i: usize, mention: Span, title: Option<String>) -> Speaker {
-        self.mention(i);
+        // A lone unknown word (`Quantcast`) may be a company: no antecedent for he/she/I.
+        let p = &self.persons[i];
+        if p.name.contains(' ') || p.title.is_some() || p.female.is_some() {
+            self.mention(i);
+        }
         let p = &self.persons[i];
         Speaker {
             name: Some(p.name.clone()),

@@ -816,7 +816,11 @@ impl<'a> Paragraph<'a> {
                 {
                     continue;
                 }
-                if t[v].is(class::BELIEF) && !(s.is(class::PRONOUN) || s.is(class::DET) || s.cap) {
+                // `I think that’s right`, `he believes there’s time`: contractions open clauses too.
+                let contraction = self.word(k).contains(['’', '\'']);
+                if t[v].is(class::BELIEF)
+                    && !(s.is(class::PRONOUN) || s.is(class::DET) || s.cap || contraction)
+                {
                     continue;
                 }
             }
@@ -1002,8 +1006,16 @@ impl<'a> Paragraph<'a> {
                 i += 1;
                 continue;
             }
-            let s = i;
-            let mut e = i + 1;
+            let mut s = i;
+            // `Currently Shalev`, `Returning America`: an adverb or participle opening the sentence.
+            if s == self.lo[s] && t[s].is_word() {
+                let w = self.word(s);
+                if (w.ends_with("ly") || w.ends_with("ing")) && t.get(s + 1).is_some_and(|x| x.cap)
+                {
+                    s += 1;
+                }
+            }
+            let mut e = s + 1;
             while e < n && t[e].is_word() {
                 let x = &t[e];
                 let ok = (x.cap && !x.is(class::STOP) && !x.is(class::PRONOUN))
