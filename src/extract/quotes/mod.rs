@@ -351,6 +351,7 @@ fn resolve(
     let mut chain: Option<Speaker> = None;
     // The person who opened a sentence earlier in this paragraph.
     let mut subject: Option<Speaker> = None;
+    let mut carried: Option<Speaker> = None;
     let mut by_subject = vec![false; raws.len()];
     let mut speakers: Vec<Option<Speaker>> = vec![None; raws.len()];
     for (_, e) in events {
@@ -359,7 +360,8 @@ fn resolve(
                 if !quoted {
                     chain = None;
                 }
-                subject = None;
+                // A paragraph that opens with a quote may continue the last paragraph's subject.
+                carried = subject.take();
             }
             Event::Register { name, title } => {
                 resolver.register(&name, title.as_deref());
@@ -383,8 +385,9 @@ fn resolve(
                     }
                     // `Smith was blunt. “...”`: a quote nobody introduces is the paragraph subject's.
                     None if r.inherit && r.kind == QuoteKind::Direct => {
-                        by_subject[i] = subject.is_some();
-                        subject.clone()
+                        let s = subject.clone().or_else(|| carried.clone());
+                        by_subject[i] = s.is_some();
+                        s
                     }
                     None => None,
                 };

@@ -571,3 +571,11 @@ fn saying_after_the_main_clause_reports_for_its_subject() {
         ]
     );
 }
+
+#[test]
+fn a_quote_paragraph_can_continue_the_last_paragraphs_subject() {
+    let text = "Researcher Nina Holt studies ants in Finland.\n“I have no doubt there will be more cases.”";
+    let qs = run(text);
+    assert_eq!(qs[0].speaker.name.as_deref(), Some("Nina Holt"));
+    assert_eq!(qs[0].rule, "paragraph_subject");
+}
