@@ -92,6 +92,8 @@ struct QuoteFile {
     belief_verbs: Vec<String>,
     weak_verbs: Vec<String>,
     noun_like: Vec<String>,
+    finite_verbs: Vec<String>,
+    question_verbs: Vec<String>,
     before_verb: Vec<String>,
     after_verb: Vec<String>,
     not_clause_start: Vec<String>,
@@ -124,7 +126,7 @@ impl QuoteRules {
         let q: QuoteFile = set.parse("quotes.json")?;
         let s: SpeakerWords = set.parse("speakers_words.json")?;
         let mut lex = Lexicon::default();
-        let lists: [(&str, &str, &Vec<String>, u32); 18] = [
+        let lists: [(&str, &str, &Vec<String>, u32); 20] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
             (
                 "quotes.json",
@@ -140,6 +142,18 @@ impl QuoteRules {
             ),
             ("quotes.json", "weak_verbs", &q.weak_verbs, class::WEAK),
             ("quotes.json", "noun_like", &q.noun_like, class::NOUN_LIKE),
+            (
+                "quotes.json",
+                "finite_verbs",
+                &q.finite_verbs,
+                class::FINITE,
+            ),
+            (
+                "quotes.json",
+                "question_verbs",
+                &q.question_verbs,
+                class::QUESTION,
+            ),
             (
                 "quotes.json",
                 "before_verb",

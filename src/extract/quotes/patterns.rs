@@ -8,16 +8,6 @@ use crate::extract::entities::Entities;
 use crate::extract::speakers::{self, Form, Np};
 use crate::text::Span;
 
-/// Words that make a clause finite whatever their neighbours.
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "may", "might", "must", "should", "shall", "does", "did", "do", "not", "won’t",
-    "can’t", "cannot", "felt", "found", "made", "took", "gave", "went", "came", "saw", "knew",
-    "thought", "told", "said", "got", "kept", "left", "held", "began", "became", "brought",
-    "bought", "built", "sent", "spent", "lost", "won", "ran", "met", "paid", "put", "set", "wants",
-    "needs", "seems", "remains", "takes", "gives", "makes", "plans",
-];
-
 /// How far back in its sentence a quotation looks for a cue, in tokens (keeps scans linear).
 const MAX_SENTENCE_REACH: usize = 60;
 
@@ -790,19 +780,7 @@ impl<'a> Paragraph<'a> {
                     self.word(k),
                     "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where"
                 )
-                && matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "ask"
-                        | "asks"
-                        | "asked"
-                        | "asking"
-                        | "explain"
-                        | "explains"
-                        | "explained"
-                        | "wonder"
-                        | "wonders"
-                        | "wondered"
-                );
+                && t[v].is(class::QUESTION);
             if !has_that && !wh {
                 // `The results show X` reports X; `He showed X` does not.
                 let document = t[subject.end - 1].is(class::ORG) && !t[subject.end - 1].cap;
@@ -858,7 +836,7 @@ impl<'a> Paragraph<'a> {
                 return false;
             }
             let w = self.word(i);
-            AUXILIARIES.contains(&w)
+            x.is(class::FINITE)
                 || w.ends_with("ed")
                 || w.contains(['’', '\''])
                 || (w.ends_with('s')

@@ -29,6 +29,10 @@ pub mod class {
     pub const NOUN_LIKE: u32 = 1 << 16;
     /// `familiar (with)`, `close (to)`: anonymous sources described by their access.
     pub const SOURCE_ADJ: u32 = 1 << 17;
+    /// Auxiliaries, modals and common irregular verb forms: a clause holding one is finite.
+    pub const FINITE: u32 = 1 << 18;
+    /// Verbs that report a question (`asked whether`, `explained how`).
+    pub const QUESTION: u32 = 1 << 19;
 }
 
 /// Word → classes, looked up once per token. Lowercased words of up to 16 bytes are packed into
