@@ -154,8 +154,11 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             && !left[k - 1].is(class::ORG)
             && left.iter().all(|t| t.cap || t.is(class::PARTICLE))
         {
-            let l = left.iter().rposition(|t| !is_name_token(t, text));
-            if l.is_none() && k + 1 < body.len() {
+            // Titles may precede the name (`Sen. John Thune of South Dakota`), nothing else.
+            let plain = left
+                .iter()
+                .all(|t| is_name_token(t, text) || t.is(class::TITLE));
+            if plain && k + 1 < body.len() {
                 core = left;
                 affiliation = Some(Span::new(body[k].span.start, last.span.end));
             }

@@ -77,6 +77,12 @@ impl<'a> Paragraph<'a> {
         if t.ends_sentence() {
             return true;
         }
+        // `..., D-N.Y. “Next sentence.”`: an abbreviation's dot also ends the sentence.
+        if t.is_word() && t.span.of(text).ends_with('.') {
+            if let Some(Kind::Quoted(r)) = toks.get(i + 1).map(|n| n.kind) {
+                return regions[r].inner.of(text).starts_with(char::is_uppercase);
+            }
+        }
         if let Kind::Quoted(r) = t.kind {
             let inner = regions[r].inner.of(text);
             let full = inner.ends_with(['.', '?', '!', '…']);
@@ -387,8 +393,9 @@ impl<'a> Paragraph<'a> {
             if x.is(class::LINK) && !t.get(i + 1).is_some_and(|n| n.is_word()) {
                 break;
             }
-            // `According to Rathbun the property ...`: a determiner after a name starts the clause.
-            if i > k && x.is(class::DET) && t[i - 1].cap && !t[i - 1].is(class::DET) {
+            // `According to Rathbun the property ...`, `told reporters the vote ...`: a determiner
+            // after a noun starts a new phrase.
+            if i > k && x.is(class::DET) && !t[i - 1].is(class::LINK | class::DET | class::STOP) {
                 break;
             }
             i += 1;
@@ -498,9 +505,11 @@ impl<'a> Paragraph<'a> {
                     });
                 }
             }
+            // After a quotation that ends its sentence, only a short `He said.` attributes it.
+            let closed = self.hi[q] == q + 1;
             if let Some(v) = self.cue_in(k, hi.min(k + MAX_APPOSITIVE)) {
                 if let Some(np) = self.subject_left(v, k) {
-                    if np.start == k {
+                    if np.start == k && (!closed || hi - v <= 6) {
                         return Some(Attribution {
                             cue: Some(v),
                             np: Some(np),
@@ -591,9 +600,11 @@ impl<'a> Paragraph<'a> {
             return false;
         }
         let inner = self.regions[r].inner.of(self.text);
-        !(inner.ends_with(['.', '?', '!'])
-            && inner.split_whitespace().count() > 3
-            && t.is_punct(','))
+        // A capitalised, punctuated sentence in quotation marks stands alone (`D-N.Y. “Yes, it is.”`).
+        let sentence = inner.starts_with(char::is_uppercase)
+            && inner.ends_with(['.', '?', '!'])
+            && inner.split_whitespace().count() >= 2;
+        !(sentence && (t.is_punct(',') || (t.is_word() && t.span.of(self.text).ends_with('.'))))
     }
 
     pub fn find(&self, raws: &mut Vec<Raw>, events: &mut Vec<(usize, Event)>) {
@@ -783,7 +794,7 @@ impl<'a> Paragraph<'a> {
                 && t[v].is(class::QUESTION);
             if !has_that && !wh {
                 // `The results show X` reports X; `He showed X` does not.
-                let document = t[subject.end - 1].is(class::ORG) && !t[subject.end - 1].cap;
+                let document = t[subject.end - 1].is(class::ORG);
                 // `..., saying the plan would fail`: say and add report a clause without `that`.
                 let saying =
                     gerund && matches!(w, "saying" | "adding") && v > lo && t[v - 1].is_punct(',');
@@ -832,6 +843,9 @@ impl<'a> Paragraph<'a> {
         let t = self.toks;
         (from..to.min(t.len())).any(|i| {
             let x = &t[i];
+            if matches!(x.kind, Kind::Quoted(_)) {
+                return true; // `the vote “shows who is serious”`: the verb is in the quote
+            }
             if !x.is_word() || x.cap {
                 return false;
             }

@@ -579,3 +579,40 @@ fn a_quote_paragraph_can_continue_the_last_paragraphs_subject() {
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Nina Holt"));
     assert_eq!(qs[0].rule, "paragraph_subject");
 }
+
+#[test]
+fn debug_a3() {
+    let text = "Intro here.\n\"This bill is dead on arrival,\" said Senate Majority Leader Chuck Schumer, D-N.Y. \"Republicans know it.\"";
+    for q in run(text) {
+        eprintln!(
+            "{:?} {:?} {} | {}",
+            q.kind,
+            q.speaker.name,
+            q.rule,
+            q.span.of(text)
+        );
+    }
+}
+
+#[test]
+fn wire_abbreviations_and_quoted_verbs() {
+    let text = "\"The bill is dead,\" said Leader Ana Ruiz, D-N.Y. \"They know it.\"\nSen. Tom Hale of Ohio, the No. 2 Republican, told reporters the vote \"shows who is serious.\" He said they would try again Monday.";
+    let got: Vec<_> = run(text)
+        .into_iter()
+        .map(|q| (q.span.of(text).to_string(), q.kind, q.speaker.name))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("The bill is dead,".into(), D, s("Ana Ruiz")),
+            ("They know it.".into(), D, s("Ana Ruiz")),
+            (
+                "the vote \"shows who is serious.\"".into(),
+                I,
+                s("Tom Hale")
+            ),
+            ("shows who is serious.".into(), P, s("Tom Hale")),
+            ("they would try again Monday".into(), I, s("Tom Hale")),
+        ]
+    );
+}

@@ -33,6 +33,8 @@ pub mod class {
     pub const FINITE: u32 = 1 << 18;
     /// Verbs that report a question (`asked whether`, `explained how`).
     pub const QUESTION: u32 = 1 << 19;
+    /// Abbreviations that stand before a number (`No.`, `Vol.`).
+    pub const NUMBER_ABBR: u32 = 1 << 20;
 }
 
 /// Word → classes, looked up once per token. Lowercased words of up to 16 bytes are packed into
@@ -262,11 +264,16 @@ pub fn tokenize(text: &str, para: Span, regions: &[Region], lex: &Lexicon, out: 
         // U.S. and K.C. keep their final dot, as do single initials and listed abbreviations.
         if bytes.get(end) == Some(&b'.') && end < limit {
             let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+            // `No. 2`, `Vol. 3`: these keep their dot only before a number.
+            let before_number = text[end + 1..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
             let mut listed = || {
                 lower.clear();
                 lower.push_str(word);
                 lower.push('.');
-                lex.get(&lower) != 0
+                let class = lex.get(&lower);
+                class != 0 && (class != class::NUMBER_ABBR || before_number)
             };
             if dots || initial || listed() {
                 end += 1;
