@@ -716,6 +716,7 @@ impl<'a> Paragraph<'a> {
             }
             // Adverbials between verb and clause: `in a statement`, `last week`, `on Monday`.
             let mut guard = 0;
+            let mut to_phrase = false;
             while k < hi
                 && t[k].is_word()
                 && t[k].is(class::AFTER_VERB)
@@ -737,6 +738,8 @@ impl<'a> Paragraph<'a> {
                         | "after"
                 );
                 k += 1;
+                // `stated to LA Weekly that ...` reports; `admitted to being ...` does not.
+                to_phrase |= w == "to";
                 if matches!(w.as_str(), "last" | "this" | "next") {
                     k += 1; // last week, this month
                 } else if prep {
@@ -747,6 +750,9 @@ impl<'a> Paragraph<'a> {
                 }
             }
             let has_that = self.is_word(k, "that");
+            if to_phrase && !has_that {
+                continue;
+            }
             if has_that {
                 k += 1;
                 // `said that, as the parents came from India, they ...`
