@@ -804,7 +804,10 @@ impl<'a> Paragraph<'a> {
                 // `..., saying the plan would fail`: say and add report a clause without `that`.
                 let saying =
                     gerund && matches!(w, "saying" | "adding") && v > lo && t[v - 1].is_punct(',');
+                // `people Wikinews observed took out ...`: a clause opens with its subject, not a verb.
+                let verb_first = !s.cap && (s.is(class::FINITE) || self.word(k).ends_with("ed"));
                 if !s.is_word()
+                    || verb_first
                     || s.is(class::NOT_CLAUSE)
                     || (gerund && !saying)
                     || (t[v].is(class::WEAK) && !document)
