@@ -603,7 +603,7 @@ impl<'r> Resolver<'r> {
 
 /// The entity tagger's name for a person when it is the same person, written more fully: it must
 /// end with our name's last word; a title it carries in front (`Foreign Minister X`) is dropped.
-fn canonical(mine: &str, tagged: &str, title: Option<&str>) -> String {
+pub fn canonical(mine: &str, tagged: &str, title: Option<&str>) -> String {
     let tagged = clean_name(tagged);
     let tagged = title
         .and_then(|t| tagged.strip_prefix(t))

@@ -1047,8 +1047,16 @@ impl<'a> Paragraph<'a> {
                 ));
             }
             if let Some(m) = person_entity(self.entities, span) {
-                let name = self.entities.entities[m.entity].name.clone();
-                let title = m.title.map(|x| x.of(self.text).to_string());
+                // The tagger's name, unless it carries the title our reading split off.
+                let ours_title = np.title.map(|x| x.of(self.text));
+                let ours = np.name.unwrap_or(span).of(self.text);
+                let name =
+                    speakers::canonical(ours, &self.entities.entities[m.entity].name, ours_title);
+                let title = m
+                    .title
+                    .map(|x| x.of(self.text))
+                    .or(ours_title)
+                    .map(str::to_string);
                 let at_start = self.clause_start(s, self.lo[s]) && s <= self.lo[s] + 1;
                 events.push((
                     span.start,

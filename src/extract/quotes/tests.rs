@@ -616,3 +616,30 @@ fn wire_abbreviations_and_quoted_verbs() {
         ]
     );
 }
+
+#[test]
+fn tagger_spans_with_titles_do_not_break_descriptions() {
+    use crate::extract::entities::{Entities, Entity, EntityType, Mention};
+    let text = "Leaders including Chilean President Rosa Alvear met.\nThe Chilean president said the deal was fair.";
+    let rules = rules();
+    let layout = layout::analyse(text, Some(""), &rules.layout);
+    let sentences = segment::split(text, &layout, &rules.segment);
+    let start = text.find("Chilean President").unwrap();
+    let span = crate::text::Span::new(start, text.find(" met").unwrap());
+    let ents = Entities {
+        entities: vec![Entity {
+            name: span.of(text).to_string(),
+            kind: EntityType::Person,
+            mentions: 1,
+            first: span,
+        }],
+        mentions: vec![Mention {
+            span,
+            kind: EntityType::Person,
+            entity: 0,
+            title: None,
+        }],
+    };
+    let qs = find(text, &layout, &sentences, &ents, &rules.quotes);
+    assert_eq!(qs[0].speaker.name.as_deref(), Some("Rosa Alvear"));
+}
