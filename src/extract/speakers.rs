@@ -241,11 +241,19 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             });
         }
     }
+    // `spokesman for the ministry`: the head noun stands before the `for`/`of` phrase.
+    let link = core.iter().position(affiliation_link).filter(|&k| k > 0);
+    let head = link.map_or(head, |k| &core[k - 1]);
     let org = head.is(class::ORG) && !head.is(class::PERSON);
-    let words = if lone_noun {
-        vec![lower_word(head.span.of(text))]
-    } else {
-        words
+    let words = match link {
+        _ if lone_noun => vec![lower_word(head.span.of(text))],
+        // Matching and back-reference use the head phrase, not what it is `of`.
+        Some(k) => core[..k]
+            .iter()
+            .filter(|t| t.is_word() && !t.is(class::DET))
+            .map(|t| lower_word(t.span.of(text)))
+            .collect(),
+        None => words,
     };
     Some(Np {
         span,

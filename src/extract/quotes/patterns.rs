@@ -173,7 +173,14 @@ impl<'a> Paragraph<'a> {
             let source = |k: usize| {
                 k >= lo + 2 && t[k - 1].is(class::STOP) && t[k - 2].is(class::SOURCE_ADJ)
             };
-            if t[k].is(class::DET) && source(k) {
+            // `a spokesman for the ministry`, `the head of the agency`: the phrase goes on leftwards.
+            let owner = k >= lo + 2
+                && matches!(self.word(k - 1), "of" | "for")
+                && t[k - 2].is_word()
+                && !t[k - 2].is(class::DET | class::STOP | class::PRONOUN)
+                && !self.is_cue(k - 2)
+                && end - k < MAX_NP;
+            if t[k].is(class::DET) && (source(k) || owner) {
                 k -= 2;
                 continue;
             }
@@ -485,7 +492,17 @@ impl<'a> Paragraph<'a> {
         if dash {
             k += 1;
         }
-        if k < n {
+        // `The “History” section explains`: a quotation run into the next words is part of a phrase;
+        // an attributed one ends in punctuation or is set off by a comma or dash.
+        let Kind::Quoted(r) = t[q].kind else {
+            return None;
+        };
+        let set_off = k > q + 1
+            || self.regions[r]
+                .inner
+                .of(self.text)
+                .ends_with([',', '.', '?', '!', '…', ';', ':', '—', '-']);
+        if k < n && set_off {
             let hi = self.hi[k];
             if self.is_word(k, "according") && self.is_word(k + 1, "to") {
                 if let Some(np) = self.np_right(k + 2, hi, true) {

@@ -643,3 +643,24 @@ fn tagger_spans_with_titles_do_not_break_descriptions() {
     let qs = find(text, &layout, &sentences, &ents, &rules.quotes);
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Rosa Alvear"));
 }
+
+#[test]
+fn a_spokesman_for_an_organisation_is_the_spokesman() {
+    let text = "A spokesman for the ministry said the talks would resume.";
+    let qs = run(text);
+    assert_eq!(
+        qs[0].speaker.name.as_deref(),
+        Some("spokesman for the ministry")
+    );
+    assert_eq!(qs[0].speaker.kind, SpeakerKind::Anonymous);
+}
+
+#[test]
+fn the_spokesman_refers_back_to_a_spokesman_for_x() {
+    let text = "A spokesman for the ministry said the talks would resume.\n“We are hopeful,” the spokesman said.";
+    let qs = run(text);
+    assert_eq!(
+        qs[1].speaker.name.as_deref(),
+        Some("spokesman for the ministry")
+    );
+}
