@@ -242,7 +242,11 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         }
     }
     // `spokesman for the ministry`: the head noun stands before the `for`/`of` phrase.
-    let link = core.iter().position(affiliation_link).filter(|&k| k > 0);
+    // (`A Department of Health spokesperson`: a capitalised name before `of` is a modifier.)
+    let link = core
+        .iter()
+        .position(affiliation_link)
+        .filter(|&k| k > 0 && !core[k - 1].cap);
     let head = link.map_or(head, |k| &core[k - 1]);
     let org = head.is(class::ORG) && !head.is(class::PERSON);
     let words = match link {

@@ -414,6 +414,13 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let mut appositive = None;
+        let name_end = i;
+        // `Maria Lopez, 45, a nurse`: an age between commas comes before the appositive.
+        let age = i + 3 < hi
+            && t[i].is_punct(',')
+            && self.word(i + 1).bytes().all(|b| b.is_ascii_digit())
+            && t[i + 2].is_punct(',');
+        let i = if age { i + 2 } else { i };
         if i + 1 < hi
             && t[i].is_punct(',')
             && (t[i + 1].is(class::DET) || t[i + 1].is(class::TITLE))
@@ -433,7 +440,7 @@ impl<'a> Paragraph<'a> {
         }
         Some(NpRange {
             start: k,
-            end: i,
+            end: name_end,
             appositive,
         })
     }

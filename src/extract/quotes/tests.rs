@@ -664,3 +664,11 @@ fn the_spokesman_refers_back_to_a_spokesman_for_x() {
         Some("spokesman for the ministry")
     );
 }
+
+#[test]
+fn ages_and_capitalised_modifiers() {
+    let text = "“It's a mess,” said Maria Lopez, 45, a nurse from Phoenix.\nA Department of Health spokesperson said the plans were final.";
+    let qs = run(text);
+    assert_eq!(qs[0].speaker.title.as_deref(), Some("a nurse"));
+    assert_eq!(qs[1].speaker.kind, SpeakerKind::Anonymous);
+}
