@@ -510,6 +510,18 @@ impl<'r> Resolver<'r> {
                         },
                         None => unresolved(np.span),
                     },
+                    // `“...,” it said in a statement`: the organisation that spoke last.
+                    "it" => match self
+                        .group
+                        .as_ref()
+                        .filter(|g| g.kind == SpeakerKind::Organization)
+                    {
+                        Some(g) => Speaker {
+                            mention: Some(np.span),
+                            ..g.clone()
+                        },
+                        None => unresolved(np.span),
+                    },
                     _ => unresolved(np.span),
                 }
             }

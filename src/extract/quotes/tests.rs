@@ -672,3 +672,11 @@ fn ages_and_capitalised_modifiers() {
     assert_eq!(qs[0].speaker.title.as_deref(), Some("a nurse"));
     assert_eq!(qs[1].speaker.kind, SpeakerKind::Anonymous);
 }
+
+#[test]
+fn it_and_they_refer_to_the_last_organisation() {
+    let text = "The airline said flights would resume on Monday.\n“We apologise to our passengers,” it said in a statement.";
+    let qs = run(text);
+    assert_eq!(qs[1].speaker.name.as_deref(), Some("airline"));
+    assert_eq!(qs[1].speaker.kind, SpeakerKind::Organization);
+}
