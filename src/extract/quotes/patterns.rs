@@ -455,9 +455,29 @@ impl<'a> Paragraph<'a> {
         let t = self.toks;
         let n = t.len();
         let lo = self.lo[q];
-        // Left: `S V: Q`, `S V, Q`, `S V Q`, `S V that Q`.
+        // Left: `S V: Q`, `S V, Q`, `S V Q`, `S V that Q`, `in the words of S, Q`.
         if q > lo {
             let p = q - 1;
+            if t[p].is_punct(',') {
+                let from = p.saturating_sub(MAX_NP).max(lo);
+                let words_of = (from..p)
+                    .rev()
+                    .find(|&i| self.is_word(i, "words") && self.is_word(i + 1, "of"));
+                if let Some(mut np) = words_of.and_then(|w| self.np_right(w + 2, p + 1, false)) {
+                    // `the prosecutor, Ana Sola, “...”`
+                    if np.end + 1 < p
+                        && t[np.end].is_punct(',')
+                        && t[np.end + 1..p].iter().all(|x| x.is_word())
+                    {
+                        np.appositive = Some((np.end + 1, p));
+                    }
+                    return Some(Attribution {
+                        cue: None,
+                        np: Some(np),
+                        rule: "in_the_words_of",
+                    });
+                }
+            }
             if t[p].is_punct(':') {
                 let from = p.saturating_sub(MAX_NP).max(lo);
                 if let Some(v) = (from..p).rev().find(|&i| self.is_cue(i)) {
@@ -593,6 +613,7 @@ impl<'a> Paragraph<'a> {
     }
 
     /// `S said:` closing the paragraph: the speaker of a quotation in the next one.
+    /// Without a speech verb (`Smith was blunt:`) the sentence's subject, when it is a name.
     pub fn colon_speaker(&self) -> Option<(Np, Span)> {
         let t = self.toks;
         let last = t.len().checked_sub(1)?;
@@ -601,9 +622,12 @@ impl<'a> Paragraph<'a> {
         }
         let lo = self.lo[last];
         let from = last.saturating_sub(MAX_NP).max(lo);
-        let v = (from..last).rev().find(|&i| self.is_cue(i))?;
-        let np = self.np(self.subject_left(v, lo)?)?;
-        Some((np, t[v].span))
+        if let Some(v) = (from..last).rev().find(|&i| self.is_cue(i)) {
+            let np = self.np(self.subject_left(v, lo)?)?;
+            return Some((np, t[v].span));
+        }
+        let np = self.np(self.sentence_subject(lo, last)?)?;
+        (np.form == Form::Name).then_some((np, t[last].span))
     }
 
     /// A quotation used as a phrase inside a sentence rather than as a sentence of its own.

@@ -680,3 +680,19 @@ fn it_and_they_refer_to_the_last_organisation() {
     assert_eq!(qs[1].speaker.name.as_deref(), Some("airline"));
     assert_eq!(qs[1].speaker.kind, SpeakerKind::Organization);
 }
+
+#[test]
+fn in_the_words_of_and_a_colon_without_a_verb() {
+    let text = "The case was grim, in the words of the prosecutor, Ana Sola, “a tragedy from start to finish.”\nCoach Rui Vidal was blunt:\n“We were not good enough.”";
+    let got: Vec<_> = run(text)
+        .into_iter()
+        .map(|q| (q.span.of(text).to_string(), q.speaker.name))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a tragedy from start to finish.".into(), s("Ana Sola")),
+            ("We were not good enough.".into(), s("Rui Vidal")),
+        ]
+    );
+}
