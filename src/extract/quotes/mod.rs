@@ -392,7 +392,14 @@ fn resolve(
                 name,
                 title,
                 new_person,
-            } => subject = resolver.subject(&name, title.as_deref(), new_person),
+            } => {
+                subject = resolver.subject(&name, title.as_deref(), new_person);
+                // `“A,” said Smith. Jones disagreed. “B.”`: a new person opening a sentence takes
+                // over the running quotation.
+                if chain.is_some() && subject.is_some() {
+                    chain.clone_from(&subject);
+                }
+            }
             Event::Quote(i) => {
                 let r = &raws[i];
                 let s = match &r.np {

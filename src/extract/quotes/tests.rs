@@ -696,3 +696,11 @@ fn in_the_words_of_and_a_colon_without_a_verb() {
         ]
     );
 }
+
+#[test]
+fn a_new_sentence_subject_takes_over_the_running_quote() {
+    let text =
+        "“We won,” said coach Ada Brandt.\nMidfielder Tom Oyelaran disagreed. “We were lucky.”";
+    let qs = run(text);
+    assert_eq!(qs[1].speaker.name.as_deref(), Some("Tom Oyelaran"));
+}
