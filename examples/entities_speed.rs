@@ -39,7 +39,7 @@ fn main() {
     let mut files: Vec<String> = args.into_iter().filter(|a| a != "--dump").collect();
     if files.is_empty() {
         for name in ["news_dev", "interview_dev"] {
-            for dir in ["../shared/eval/gum", "/work/shared/eval/gum"] {
+            for dir in ["../shared/eval/gum"] {
                 let p = format!("{dir}/{name}.jsonl");
                 if std::path::Path::new(&p).exists() {
                     files.push(p);

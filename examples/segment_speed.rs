@@ -1,6 +1,6 @@
 //! Times the sentence splitter alone, single-threaded, on news text.
 //!
-//! Loads the texts of every `*.jsonl` in a folder (default `../shared/eval/gum`, else `/work/shared/eval/gum`),
+//! Loads the texts of every `*.jsonl` in a folder (default `../shared/eval/gum`),
 //! repeats them to about 50 MB, finds paragraphs (not timed), then times `split_paragraph` over all of them.
 //!
 //!     cargo run --release --example segment_speed [FOLDER] [MEGABYTES]
@@ -16,7 +16,7 @@ use newsx::text::Span;
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let folder = args.next().map(PathBuf::from).unwrap_or_else(|| {
-        ["../shared/eval/gum", "/work/shared/eval/gum"]
+        ["../shared/eval/gum"]
             .iter()
             .map(PathBuf::from)
             .find(|p| p.is_dir())

@@ -10,12 +10,7 @@ use newsx::text::CharIndex;
 
 fn shared_file(rel: &str) -> Option<String> {
     let here = env!("CARGO_MANIFEST_DIR");
-    [
-        format!("{here}/../shared/{rel}"),
-        format!("/work/shared/{rel}"),
-    ]
-    .into_iter()
-    .find_map(|p| std::fs::read_to_string(p).ok())
+    std::fs::read_to_string(format!("{here}/../shared/{rel}")).ok()
 }
 
 /// The scorer's type classes: GPE, LOC and FAC count as one.
