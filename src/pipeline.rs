@@ -25,7 +25,7 @@ use crate::write::StagedFile;
 const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("NEWSX_CODE_HASH"));
 
 /// Articles are handed to the workers in chunks of about this many bytes of text.
-const CHUNK_BYTES: usize = 4 << 20;
+const CHUNK_BYTES: usize = 1 << 20;
 const CHUNK_ARTICLES: usize = 2048;
 
 #[derive(Debug, Clone)]
@@ -172,18 +172,28 @@ fn outcome(item: ReadResult, rules: &Rules, style: CsvStyle, reuse: Option<&Reus
     }
 }
 
-/// Reads the next chunk of articles: bounded in count and bytes so memory does not grow.
-fn next_chunk(stream: &mut ArticleStream) -> Vec<ReadResult> {
-    let mut chunk = Vec::new();
-    let mut bytes = 0;
-    for item in stream.by_ref() {
-        bytes += item.as_ref().map_or(0, |a| a.text.len());
-        chunk.push(item);
-        if bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_ARTICLES {
-            break;
+/// Reads articles on a thread of its own, in chunks bounded in count and bytes, one chunk ahead
+/// of the workers: reading overlaps processing and memory does not grow with the batch.
+fn read_ahead<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    mut stream: ArticleStream,
+) -> mpsc::IntoIter<Vec<ReadResult>> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    scope.spawn(move || loop {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        for item in stream.by_ref() {
+            bytes += item.as_ref().map_or(0, |a| a.text.len());
+            chunk.push(item);
+            if bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_ARTICLES {
+                break;
+            }
         }
-    }
-    chunk
+        if chunk.is_empty() || tx.send(chunk).is_err() {
+            return;
+        }
+    });
+    rx.into_iter()
 }
 
 fn style_key(style: CsvStyle) -> String {
@@ -291,18 +301,14 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
         .sum();
     let progress = progress_bar(config.progress, total_bytes);
 
-    let mut stream = ArticleStream::new(sources, config.max_bytes);
+    let stream = ArticleStream::new(sources, config.max_bytes);
     let style = config.style;
     let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
     let reuse_ref = reuse.as_ref();
 
     let result = std::thread::scope(|scope| {
         let writer = scope.spawn(move || write_all(dir, style, rx, rules, old_ids, progress));
-        loop {
-            let chunk = next_chunk(&mut stream);
-            if chunk.is_empty() {
-                break;
-            }
+        for chunk in read_ahead(scope, stream) {
             let outcomes: Vec<Outcome> = pool.install(|| {
                 chunk
                     .into_par_iter()
@@ -507,44 +513,43 @@ fn run_to_stdout(
     pool: &rayon::ThreadPool,
     started: Instant,
 ) -> Result<Summary, PipelineError> {
-    let mut stream = ArticleStream::new(sources, config.max_bytes);
+    let stream = ArticleStream::new(sources, config.max_bytes);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
-    loop {
-        let chunk = next_chunk(&mut stream);
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| outcome(item, rules, config.style, None))
-                .collect()
-        });
-        for o in outcomes {
-            match o {
-                Outcome::Done {
-                    json,
-                    bytes,
-                    counts,
-                    ..
-                } => {
-                    summary.articles += 1;
-                    summary.new += 1;
-                    summary.bytes += bytes as u64;
-                    summary.sentences += counts[0];
-                    summary.quotes += counts[1];
-                    summary.entities += counts[2];
-                    writeln!(out, "{json}").map_err(PipelineError::Output)?;
-                }
-                Outcome::Failed(e, _) => {
-                    eprintln!("newsx: {}: {} ({})", e.source, e.message, e.kind);
-                    summary.errors += 1;
+    std::thread::scope(|scope| -> Result<(), PipelineError> {
+        for chunk in read_ahead(scope, stream) {
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|item| outcome(item, rules, config.style, None))
+                    .collect()
+            });
+            for o in outcomes {
+                match o {
+                    Outcome::Done {
+                        json,
+                        bytes,
+                        counts,
+                        ..
+                    } => {
+                        summary.articles += 1;
+                        summary.new += 1;
+                        summary.bytes += bytes as u64;
+                        summary.sentences += counts[0];
+                        summary.quotes += counts[1];
+                        summary.entities += counts[2];
+                        writeln!(out, "{json}").map_err(PipelineError::Output)?;
+                    }
+                    Outcome::Failed(e, _) => {
+                        eprintln!("newsx: {}: {} ({})", e.source, e.message, e.kind);
+                        summary.errors += 1;
+                    }
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     out.flush().map_err(PipelineError::Output)?;
     summary.seconds = started.elapsed().as_secs_f64();
     summary.wrote = true;
