@@ -263,149 +263,119 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
     w.into_inner().expect("writing to memory")
 }
 
+/// Encodes rows of one table into CSV bytes (no header).
+fn encode<T: Serialize>(style: CsvStyle, rows: impl IntoIterator<Item = T>) -> Vec<u8> {
+    let mut w = style.writer(Vec::new());
+    for row in rows {
+        w.serialize(row).expect("writing to memory");
+    }
+    finish(w)
+}
+
 /// Renders one article's rows for every per-article table.
 pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
+    use crate::extract::quotes::QuoteKind::*;
     let c = |s| style.cell(s);
     let id = c(&r.id);
     let count = |k| r.quotes.iter().filter(|q| q.kind == k).count();
-    use crate::extract::quotes::QuoteKind::*;
-
-    let mut articles = style.writer(Vec::new());
     let byline = r.byline.join("; ");
-    articles
-        .serialize(ArticleRow {
-            article_id: id.clone(),
-            source: c(&r.source),
-            title: style.opt(r.title.as_deref()),
-            dateline: style.opt(r.dateline.as_ref().map(|d| d.text.as_str())),
-            byline: c(&byline),
-            chars: r.chars,
-            sentences: r.sentences.len(),
-            quotes: r.quotes.len(),
-            direct: count(Direct),
-            partial: count(Partial),
-            indirect: count(Indirect),
-            speakers: r.speakers.len(),
-            entities: r.entities.len(),
-            mentions: r.mentions.len(),
-            boilerplate: r.boilerplate.len(),
-        })
-        .expect("writing to memory");
-
-    let mut sentences = style.writer(Vec::new());
-    for (i, s) in r.sentences.iter().enumerate() {
-        sentences
-            .serialize(SentenceRow {
-                article_id: id.clone(),
-                sentence: i,
-                paragraph: s.paragraph,
-                start: s.start,
-                end: s.end,
-                text: c(&s.text),
-            })
-            .expect("writing to memory");
-    }
-
-    let mut quotes = style.writer(Vec::new());
-    for q in &r.quotes {
-        quotes
-            .serialize(QuoteRow {
-                article_id: id.clone(),
-                quote_id: &q.id,
-                kind: q.kind,
-                start: q.start,
-                end: q.end,
-                sentence: q.sentence,
-                speaker: style.opt(q.speaker.as_deref()),
-                speaker_kind: q.speaker_kind,
-                speaker_title: style.opt(q.speaker_title.as_deref()),
-                speaker_mention: style.opt(q.speaker_mention.as_ref().map(|m| m.text.as_str())),
-                speaker_start: q.speaker_mention.as_ref().map(|m| m.start),
-                speaker_end: q.speaker_mention.as_ref().map(|m| m.end),
-                cue: style.opt(q.cue.as_ref().map(|m| m.text.as_str())),
-                rule: &q.rule,
-                text: c(&q.text),
-            })
-            .expect("writing to memory");
-    }
-
-    let mut speakers = style.writer(Vec::new());
-    for s in &r.speakers {
-        speakers
-            .serialize(SpeakerRow {
-                article_id: id.clone(),
-                name: c(&s.name),
-                kind: s.kind,
-                title: style.opt(s.title.as_deref()),
-                quotes: s.quotes,
-                words: s.words,
-            })
-            .expect("writing to memory");
-    }
-
-    let mut entities = style.writer(Vec::new());
-    for e in &r.entities {
-        entities
-            .serialize(EntityRow {
-                article_id: id.clone(),
-                entity_id: &e.id,
-                kind: e.kind,
-                name: c(&e.name),
-                mentions: e.mentions,
-                first: e.first,
-            })
-            .expect("writing to memory");
-    }
-
-    let mut mentions = style.writer(Vec::new());
-    for m in &r.mentions {
-        mentions
-            .serialize(MentionRow {
-                article_id: id.clone(),
-                entity_id: &m.entity,
-                kind: m.kind,
-                start: m.start,
-                end: m.end,
-                text: c(&m.text),
-                title: style.opt(m.title.as_deref()),
-                rule: &m.rule,
-            })
-            .expect("writing to memory");
-    }
-
+    let article = ArticleRow {
+        article_id: id.clone(),
+        source: c(&r.source),
+        title: style.opt(r.title.as_deref()),
+        dateline: style.opt(r.dateline.as_ref().map(|d| d.text.as_str())),
+        byline: c(&byline),
+        chars: r.chars,
+        sentences: r.sentences.len(),
+        quotes: r.quotes.len(),
+        direct: count(Direct),
+        partial: count(Partial),
+        indirect: count(Indirect),
+        speakers: r.speakers.len(),
+        entities: r.entities.len(),
+        mentions: r.mentions.len(),
+        boilerplate: r.boilerplate.len(),
+    };
+    let sentences = r.sentences.iter().enumerate().map(|(i, s)| SentenceRow {
+        article_id: id.clone(),
+        sentence: i,
+        paragraph: s.paragraph,
+        start: s.start,
+        end: s.end,
+        text: c(&s.text),
+    });
+    let quotes = r.quotes.iter().map(|q| QuoteRow {
+        article_id: id.clone(),
+        quote_id: &q.id,
+        kind: q.kind,
+        start: q.start,
+        end: q.end,
+        sentence: q.sentence,
+        speaker: style.opt(q.speaker.as_deref()),
+        speaker_kind: q.speaker_kind,
+        speaker_title: style.opt(q.speaker_title.as_deref()),
+        speaker_mention: style.opt(q.speaker_mention.as_ref().map(|m| m.text.as_str())),
+        speaker_start: q.speaker_mention.as_ref().map(|m| m.start),
+        speaker_end: q.speaker_mention.as_ref().map(|m| m.end),
+        cue: style.opt(q.cue.as_ref().map(|m| m.text.as_str())),
+        rule: &q.rule,
+        text: c(&q.text),
+    });
+    let speakers = r.speakers.iter().map(|s| SpeakerRow {
+        article_id: id.clone(),
+        name: c(&s.name),
+        kind: s.kind,
+        title: style.opt(s.title.as_deref()),
+        quotes: s.quotes,
+        words: s.words,
+    });
+    let entities = r.entities.iter().map(|e| EntityRow {
+        article_id: id.clone(),
+        entity_id: &e.id,
+        kind: e.kind,
+        name: c(&e.name),
+        mentions: e.mentions,
+        first: e.first,
+    });
+    let mentions = r.mentions.iter().map(|m| MentionRow {
+        article_id: id.clone(),
+        entity_id: &m.entity,
+        kind: m.kind,
+        start: m.start,
+        end: m.end,
+        text: c(&m.text),
+        title: style.opt(m.title.as_deref()),
+        rule: &m.rule,
+    });
     [
-        finish(articles),
-        finish(sentences),
-        finish(quotes),
-        finish(speakers),
-        finish(entities),
-        finish(mentions),
+        encode(style, [article]),
+        encode(style, sentences),
+        encode(style, quotes),
+        encode(style, speakers),
+        encode(style, entities),
+        encode(style, mentions),
     ]
 }
 
 pub fn render_error(e: &ErrorRecord, style: CsvStyle) -> Vec<u8> {
-    let mut w = style.writer(Vec::new());
-    w.serialize(ErrorRow {
+    let row = ErrorRow {
         article_id: style.cell(&e.article_id),
         source: style.cell(&e.source),
         kind: &e.kind,
         message: style.cell(&e.message),
-    })
-    .expect("writing to memory");
-    finish(w)
+    };
+    encode(style, [row])
 }
 
 pub fn render_speaker_total(row: SpeakerTotalRow<'_>, style: CsvStyle) -> Vec<u8> {
-    let row = SpeakerTotalRow {
-        name: match row.name {
-            Cow::Borrowed(s) => style.cell(s),
-            Cow::Owned(s) => Cow::Owned(style.cell(&s).into_owned()),
-        },
-        ..row
-    };
-    let mut w = style.writer(Vec::new());
-    w.serialize(row).expect("writing to memory");
-    finish(w)
+    let name = style.cell(&row.name).into_owned();
+    encode(
+        style,
+        [SpeakerTotalRow {
+            name: name.into(),
+            ..row
+        }],
+    )
 }
 
 #[cfg(test)]
