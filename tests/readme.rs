@@ -11,12 +11,16 @@ fn readme_documents_every_rule_file_and_field() {
         if !readme.contains(&format!("`{name}`")) {
             missing.push(name.clone());
         }
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for key in v.as_object().unwrap().keys() {
             if !readme.contains(&format!("`{key}`")) {
                 missing.push(format!("{name}: {key}"));
             }
         }
     }
-    assert!(missing.is_empty(), "not documented in README.md: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "not documented in README.md: {missing:?}"
+    );
 }
