@@ -284,6 +284,14 @@ mod tests {
     }
 
     #[test]
+    fn statements_come_from_organisations_and_web_addresses_are_not_firms() {
+        let text = "Prices fell after Norvale Kettering said in a statement that it would close. Fans built the website Tallyboard.net in a week.";
+        let f = found(text);
+        assert!(has(text, "Norvale Kettering", EntityType::Org), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n.contains("Tallyboard")), "{f:?}");
+    }
+
+    #[test]
     fn a_month_before_a_day_number_is_a_date() {
         let text =
             "OSLO, Jan 9 (Reuters) - Ministers met. Talks resume on Aug. 21 and May 3 in Bergen.";

@@ -565,6 +565,16 @@ impl<'a> Tagger<'a> {
         let text = self.text;
         let w = |j: usize| self.words[j];
         let first = p.first;
+        // `a website Example.com`: a web address is no organisation, place or event
+        let span = Span::new(self.toks[first].span.start, self.toks[p.end - 1].span.end);
+        if span
+            .of(text)
+            .split('.')
+            .skip(1)
+            .any(|x| x.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            return None;
+        }
         // `Shares in Calder Holdings`: an organisation word outweighs a place cue
         let org_word = (first..p.end).any(|j| w(j) & word::ORG_HEAD != 0);
         if let Some(two) = self.lower_words_before(first, 2) {
