@@ -288,6 +288,11 @@ mod tests {
         let text = "Prices fell after Norvale Kettering said in a statement that it would close. Fans built the website Tallyboard.net in a week.";
         let f = found(text);
         assert!(has(text, "Norvale Kettering", EntityType::Org), "{f:?}");
+        let text =
+            "The minister told Radio Vltava that talks would go on, and told Jana Novak the same.";
+        let f = found(text);
+        assert!(has(text, "Radio Vltava", EntityType::Org), "{f:?}");
+        assert!(has(text, "Jana Novak", EntityType::Person), "{f:?}");
         assert!(!f.iter().any(|(n, _)| n.contains("Tallyboard")), "{f:?}");
     }
 
@@ -318,6 +323,7 @@ mod tests {
         let text = "A nurse from Ipswich waited at St. Albans station with commuters from Lublin and the Baltic region.";
         let f = found(text);
         assert!(has(text, "Ipswich", EntityType::Gpe), "{f:?}");
+        assert!(has(text, "St. Albans", EntityType::Fac), "{f:?}");
         assert!(has(text, "Lublin", EntityType::Gpe), "{f:?}");
         assert!(has(text, "Baltic", EntityType::Norp), "{f:?}");
         assert!(

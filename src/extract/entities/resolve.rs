@@ -602,6 +602,19 @@ impl<'a> Tagger<'a> {
             if w(first - 1) & word::ORG_NOUN != 0 {
                 return Some((EntityType::Org, "organisation noun before a name"));
             }
+            // `told Bayerischer Rundfunk`: without a given name, whoever is told in the news is
+            // most often a news outlet
+            let reported = {
+                let last = &self.toks[p.end - 1];
+                last.flags & (flag::COMMA_AFTER | flag::PUNCT_AFTER) != 0
+                    || self.toks.get(p.end).is_some_and(|t| {
+                        t.paragraph == last.paragraph
+                            && matches!(t.span.of(text), "that" | "in" | "on" | "last" | "this")
+                    })
+            };
+            if one == "told" && w(first) & word::GIVEN == 0 && p.end - first >= 2 && reported {
+                return Some((EntityType::Org, "news outlet told"));
+            }
             if w(first - 1) & word::EVENT_NOUN != 0 {
                 return Some((EntityType::Event, "event noun before a name"));
             }
@@ -1110,6 +1123,14 @@ impl<'a> Tagger<'a> {
                     } else {
                         EntityType::Loc
                     };
+                    // `St. Pancras station`: a facility noun right after makes it a facility
+                    let fac_after = self.toks.get(k).is_some_and(|t| {
+                        t.has(flag::LOWER)
+                            && t.has(flag::PLAIN_GAP)
+                            && t.paragraph == self.toks[i].paragraph
+                            && self.rules.word(t.span.of(self.text)) & word::FAC_NOUN != 0
+                    });
+                    let kind = if fac_after { EntityType::Fac } else { kind };
                     let p = self.piece(i, k, Reading::Known(kind), "place word before a name");
                     self.pieces.push(p);
                     prev = Some(self.pieces.len() - 1);
