@@ -1658,8 +1658,10 @@ impl<'a> Tagger<'a> {
     fn link(self) -> Entities {
         let text = self.text;
         let mut out = Entities::default();
-        // names folded to lower case: `MUNICH` in a dateline and `Munich` later are one place
-        let mut by_name: FxMap<(EntityType, String), usize> = FxMap::default();
+        let mut by_name: FxMap<(EntityType, &str), usize> = FxMap::default();
+        // names in capitals, one per entity: `MUNICH` in a dateline and `Munich` later are one
+        // place (folded only when the exact name is new, so the cost is per entity, not mention)
+        let mut by_upper: FxMap<(EntityType, String), usize> = FxMap::default();
         let mut by_surname: FxMap<&str, usize> = FxMap::default();
         let mut by_given: FxMap<&str, usize> = FxMap::default();
         let mut pieces: Vec<Piece> = self
@@ -1684,12 +1686,12 @@ impl<'a> Tagger<'a> {
                 Reading::Known(k) => k,
                 _ => EntityType::Person,
             };
-            let key = (kind, name.to_lowercase());
+            let exact = by_name.get(&(kind, name)).copied();
+            let folded = || by_upper.get(&(kind, name.to_uppercase())).copied();
             let id = if kind == EntityType::Person {
                 let single = p.end - p.first == 1;
-                by_name
-                    .get(&key)
-                    .copied()
+                exact
+                    .or_else(folded)
                     .or_else(|| {
                         single
                             .then(|| by_surname.get(name).or_else(|| by_given.get(name)).copied())
@@ -1703,7 +1705,7 @@ impl<'a> Tagger<'a> {
                             .filter(|&e| out.entities[e].name.ends_with(name))
                     })
             } else {
-                by_name.get(&key).copied()
+                exact.or_else(folded)
             };
             let id = id.unwrap_or_else(|| {
                 out.entities.push(Entity {
@@ -1713,6 +1715,7 @@ impl<'a> Tagger<'a> {
                     first: p.span,
                 });
                 let e = out.entities.len() - 1;
+                by_upper.insert((kind, name.to_uppercase()), e);
                 if kind == EntityType::Person && p.end - p.first >= 2 {
                     by_surname
                         .entry(self.toks[p.end - 1].span.of(text))
@@ -1728,7 +1731,7 @@ impl<'a> Tagger<'a> {
             if e.name.len() == name.len() && !e.name.chars().any(char::is_lowercase) {
                 e.name = name.to_string();
             }
-            by_name.entry(key).or_insert(id);
+            by_name.entry((kind, name)).or_insert(id);
             entity_of[i] = id;
         }
         for (i, p) in pieces.iter().enumerate() {
