@@ -367,6 +367,14 @@ mod tests {
             "Secretary of State",
             "The The The",
             "of of of Ministry of",
+            "Jan 1",
+            "told Zz Yy",
+            "St.",
+            "the mayor of",
+            "Xx Yy, a",
+            "Xx Yy, 5",
+            "in É-Ü",
+            "exercise called",
         ] {
             let _ = run(text);
         }
