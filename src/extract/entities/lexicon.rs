@@ -94,6 +94,10 @@ pub mod word {
     pub const COMMON: u32 = 1 << 24;
     /// A word next to which a nationality word is a language (`spoke English`, `English language`).
     pub const LANGUAGE_CUE: u32 = 1 << 25;
+    /// A month or its abbreviation (`Jan`, `Sept.`): before a day number it is a date, not a name.
+    pub const MONTH: u32 = 1 << 26;
+    /// A lower-case noun that names an event next to it (`the exercise`, `festival`).
+    pub const EVENT_NOUN: u32 = 1 << 27;
     pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
@@ -124,6 +128,9 @@ struct EntityFile {
     person_cues_after: Vec<String>,
     person_cues_before: Vec<String>,
     location_cues_before: Vec<String>,
+    month_names: Vec<String>,
+    event_nouns: Vec<String>,
+    place_cues_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +149,8 @@ pub struct EntityRules {
     pub(super) max_title_words: usize,
     /// Multi-word cue phrases (`according to`) before a name.
     pub(super) cue_phrases_before: FxSet<Box<str>>,
+    /// One or two lower-case words before a place's name (`in`, `mayor of`).
+    pub(super) place_cues_before: FxSet<Box<str>>,
     pub(super) gazetteer: AhoCorasick,
     pub(super) gazetteer_types: Vec<EntityType>,
     /// The same names in capitals, for paragraphs written in capitals.
@@ -184,6 +193,13 @@ impl EntityRules {
         add(&f.gpe_nouns, word::GPE_NOUN);
         add(&f.loc_nouns, word::LOC_NOUN);
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);
+        add(&f.month_names, word::MONTH);
+        add(&f.event_nouns, word::EVENT_NOUN);
+        let place_cues_before = f
+            .place_cues_before
+            .iter()
+            .map(|w| w.as_str().into())
+            .collect();
         let single = |l: &[String]| -> Vec<String> {
             l.iter().filter(|w| !w.contains(' ')).cloned().collect()
         };
@@ -284,6 +300,7 @@ impl EntityRules {
             titles,
             max_title_words,
             cue_phrases_before,
+            place_cues_before,
             gazetteer,
             gazetteer_types,
         })

@@ -257,6 +257,99 @@ mod tests {
     }
 
     #[test]
+    fn context_types_unknown_names_that_are_not_people() {
+        // a company noun before, an appositive after, a place phrase before, an event noun
+        let text = "Dutch brewer Hoogveld Brouwerij said it would hire. The deal went to Castanha Ferro Leste, a small engineering firm based nearby. Hélène Brisard, the mayor of Villers-sur-Ourthe, said little. Troops joined the exercise called Silver Lantern on Monday. Stocks in Ardwell Mining Holdings fell.";
+        let f = found(text);
+        assert!(has(text, "Hoogveld Brouwerij", EntityType::Org), "{f:?}");
+        assert!(has(text, "Castanha Ferro Leste", EntityType::Org), "{f:?}");
+        assert!(has(text, "Villers-sur-Ourthe", EntityType::Gpe), "{f:?}");
+        assert!(has(text, "Silver Lantern", EntityType::Event), "{f:?}");
+        assert!(
+            has(text, "Ardwell Mining Holdings", EntityType::Org),
+            "{f:?}"
+        );
+        assert!(has(text, "Hélène Brisard", EntityType::Person), "{f:?}");
+    }
+
+    #[test]
+    fn workplaces_places_and_hyphenated_agencies() {
+        let text = "Marek Oles, an economist at Kredyt Zachodni in Warsaw, disagreed. The forecast came from Hydro-Quebec, and Transport Ireland said fares would rise. Farmers near Dolna Wieś waited.";
+        let f = found(text);
+        assert!(has(text, "Kredyt Zachodni", EntityType::Org), "{f:?}");
+        assert!(has(text, "Hydro-Quebec", EntityType::Org), "{f:?}");
+        assert!(has(text, "Transport Ireland", EntityType::Org), "{f:?}");
+        assert!(has(text, "Dolna Wieś", EntityType::Gpe), "{f:?}");
+        assert!(has(text, "Marek Oles", EntityType::Person), "{f:?}");
+    }
+
+    #[test]
+    fn statements_come_from_organisations_and_web_addresses_are_not_firms() {
+        let text = "Prices fell after Norvale Kettering said in a statement that it would close. Fans built the website Tallyboard.net in a week.";
+        let f = found(text);
+        assert!(has(text, "Norvale Kettering", EntityType::Org), "{f:?}");
+        let text =
+            "The minister told Radio Vltava that talks would go on, and told Jana Novak the same.";
+        let f = found(text);
+        assert!(has(text, "Radio Vltava", EntityType::Org), "{f:?}");
+        assert!(has(text, "Jana Novak", EntityType::Person), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n.contains("Tallyboard")), "{f:?}");
+    }
+
+    #[test]
+    fn a_month_before_a_day_number_is_a_date() {
+        let text =
+            "OSLO, Jan 9 (Reuters) - Ministers met. Talks resume on Aug. 21 and May 3 in Bergen.";
+        let f = found(text);
+        assert!(
+            !f.iter()
+                .any(|(n, _)| ["Jan", "Aug.", "May"].contains(&n.as_str())),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn particles_join_a_persons_name() {
+        let text =
+            "The report was written by Karin de Bruin and Jeroen van Dam, who spent a year on it.";
+        let f = found(text);
+        assert!(has(text, "Jeroen van Dam", EntityType::Person), "{f:?}");
+        assert!(has(text, "Karin de Bruin", EntityType::Person), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n == "Jeroen"), "{f:?}");
+    }
+
+    #[test]
+    fn towns_saints_and_regions() {
+        let text = "A nurse from Ipswich waited at St. Albans station with commuters from Lublin and the Baltic region.";
+        let f = found(text);
+        assert!(has(text, "Ipswich", EntityType::Gpe), "{f:?}");
+        assert!(has(text, "St. Albans", EntityType::Fac), "{f:?}");
+        assert!(has(text, "Lublin", EntityType::Gpe), "{f:?}");
+        assert!(has(text, "Baltic", EntityType::Norp), "{f:?}");
+        assert!(
+            !f.iter()
+                .any(|(n, k)| n == "Albans" || *k == EntityType::Person),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_and_the_place_later_are_one_entity() {
+        let text = "GDANSK — Dockers walked out on Friday in Gdansk, the union said.";
+        let e = run(text);
+        let places: Vec<_> = e
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityType::Gpe)
+            .collect();
+        assert_eq!(places.len(), 1, "{places:?}");
+        assert_eq!(places[0].mentions, 2);
+        assert_eq!(places[0].name, "Gdansk");
+        let texts: Vec<_> = e.mentions.iter().map(|m| m.span.of(text)).collect();
+        assert!(texts.contains(&"GDANSK") && texts.contains(&"Gdansk"));
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
@@ -274,6 +367,14 @@ mod tests {
             "Secretary of State",
             "The The The",
             "of of of Ministry of",
+            "Jan 1",
+            "told Zz Yy",
+            "St.",
+            "the mayor of",
+            "Xx Yy, a",
+            "Xx Yy, 5",
+            "in É-Ü",
+            "exercise called",
         ] {
             let _ = run(text);
         }
