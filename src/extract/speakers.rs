@@ -164,6 +164,12 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             }
         }
     }
+    // `a planning document seen by reporters`: the participle phrase qualifies the head before it.
+    if let Some(b) = core.iter().position(|t| t.span.of(text) == "by") {
+        if b >= 2 && is_participle(&core[b - 1], text) {
+            core = &core[..b - 1];
+        }
+    }
     let head = core.last()?;
     // `Critics said`: a capitalised common noun opening a sentence is no name.
     let lone_noun = core.len() == 1 && head.is(class::PERSON | class::ORG);
@@ -177,11 +183,28 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         let org_name = core[n..].iter().any(|t| t.is(class::ORG));
         let org = core.iter().any(|t| t.is(class::ORG));
         let titled = core[..n].iter().any(|t| t.is(class::TITLE) || t.poss);
-        if org_name || (org && !titled) {
+        // `Acme Motors, the French carmaker, said`: an appositive headed by an organisation noun.
+        let appos_org = appositive.is_some_and(|a| {
+            let end = a
+                .iter()
+                .position(|t| !t.is_word() || t.is(class::STOP | class::LINK))
+                .unwrap_or(a.len());
+            a[..end]
+                .last()
+                .is_some_and(|t| t.is(class::ORG) && !t.is(class::PERSON) && !t.cap)
+        });
+        if org_name || (org && !titled) || (appos_org && !titled) {
+            // `Bavarian carmaker Acme Motors`: a lowercase descriptor before the name is no part of it.
+            let descriptor = n > 0 && !core[n - 1].cap && core[n - 1].is(class::ORG);
+            let from = if descriptor {
+                core[n].span.start
+            } else {
+                body[0].span.start
+            };
             return Some(Np {
                 span,
                 form: Form::Organization,
-                name: Some(Span::new(body[0].span.start, last.span.end)),
+                name: Some(Span::new(from, core[core.len() - 1].span.end)),
                 title: None,
                 words,
                 definite,
@@ -246,9 +269,21 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     let link = core
         .iter()
         .position(affiliation_link)
-        .filter(|&k| k > 0 && !core[k - 1].cap);
+        .filter(|&k| k > 0 && !core[k - 1].cap)
+        // `Officials in her department`: a group of people and where they belong.
+        .or_else(|| {
+            core.iter()
+                .position(|t| t.is_word() && matches!(t.span.of(text), "in" | "at" | "from"))
+                .filter(|&k| k > 0 && core[k - 1].is(class::PERSON) && !core[k - 1].is(class::ORG))
+        });
     let head = link.map_or(head, |k| &core[k - 1]);
-    let org = head.is(class::ORG) && !head.is(class::PERSON);
+    // `The Department of Transport`, `Transport Ministry`: a capitalised institution's name.
+    let institution = link.is_none()
+        && core
+            .iter()
+            .any(|t| t.cap && t.is(class::ORG) && !t.is(class::PERSON))
+        && core.iter().all(|t| t.cap || t.is(class::LINK));
+    let org = (head.is(class::ORG) && !head.is(class::PERSON)) || institution;
     let words = match link {
         _ if lone_noun => vec![lower_word(head.span.of(text))],
         // Matching and back-reference use the head phrase, not what it is `of`.
@@ -273,6 +308,12 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         titled: false,
         group: false,
     })
+}
+
+/// A lowercase past participle (`seen`, `obtained`, `reviewed`).
+fn is_participle(t: &Tok, text: &str) -> bool {
+    let w = t.span.of(text);
+    t.is_word() && !t.cap && (w.ends_with("ed") || w.ends_with("en"))
 }
 
 /// The title an appositive gives (`, a Ukrainian parliamentarian who chairs ...`), cut before a clause.
@@ -570,7 +611,7 @@ impl<'r> Resolver<'r> {
                 self.named(i, np.span, title)
             }
             Form::Organization => {
-                let name = clean_name(strip_article(np.span.of(text)));
+                let name = clean_name(strip_article(np.name.unwrap_or(np.span).of(text)));
                 let s = Speaker {
                     name: Some(name),
                     mention: Some(np.span),

@@ -302,6 +302,7 @@ pub fn find(
         if layout.headline == Some(para) || layout.is_credit_line(para) {
             continue;
         }
+        let para = after_dateline(text, layout, para);
         marks::scan(text, para, open_from.is_some(), &mut regions);
         tokens::tokenize(text, para, &regions, &rules.lex, &mut toks);
         let first_raw = raws.len();
@@ -470,6 +471,19 @@ fn resolve(
         .collect();
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// The paragraph without its dateline (`OSLO, March 3 (Reuters) -`): no quote or speaker starts there.
+fn after_dateline(text: &str, layout: &Layout, para: Span) -> Span {
+    let Some(d) = layout
+        .dateline
+        .filter(|d| d.start >= para.start && d.end <= para.end)
+    else {
+        return para;
+    };
+    let rest = &text[d.end..para.end];
+    let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'));
+    Span::new(para.end - body.len(), para.end)
 }
 
 /// Whether `span` lies on a place or organisation the entity tagger found (a name that is no person).

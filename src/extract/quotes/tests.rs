@@ -706,3 +706,110 @@ fn a_new_sentence_subject_takes_over_the_running_quote() {
     let qs = run(text);
     assert_eq!(qs[1].speaker.name.as_deref(), Some("Tom Oyelaran"));
 }
+
+/// (quoted text, speaker, kind, title) per quote, for the speaker-phrase tests below.
+fn who(text: &str) -> Vec<(String, Option<String>, SpeakerKind, Option<String>)> {
+    run(text)
+        .into_iter()
+        .map(|q| {
+            (
+                q.span.of(text).to_string(),
+                q.speaker.name,
+                q.speaker.kind,
+                q.speaker.title,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_span_never_starts_in_the_dateline() {
+    for text in [
+        "OSLO, Mar 3 (Reuters) - Norway's fleet will lose two northern zones, according to two people familiar with the plan.",
+        "OSLO — Norway's fleet will lose two northern zones, according to two people familiar with the plan.",
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert!(qs[0].0.starts_with("Norway's fleet"), "{qs:?}");
+        assert_eq!(qs[0].1.as_deref(), Some("two people familiar with the plan"));
+    }
+}
+
+#[test]
+fn named_institutions_and_companies_are_organizations() {
+    for (text, name) in [
+        ("Rail\n\nThe Ministry of Transport said in a statement that the line would reopen in June.", "Ministry of Transport"),
+        ("Rail\n\nThe line would reopen in June, the Department of Transport said.", "Department of Transport"),
+        ("Trucks\n\nFrench truckmaker Halvard Roux said on Monday that it would build a plant near Lyon.", "Halvard Roux"),
+        ("Trucks\n\nHalvard Roux, the French truckmaker, said it would build a plant near Lyon next year.", "Halvard Roux"),
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!((qs[0].1.as_deref(), qs[0].2), (Some(name), SpeakerKind::Organization), "{text}");
+    }
+}
+
+#[test]
+fn party_tags_and_ages_are_appositives_not_speakers() {
+    let text = "Bill\n\nRep. Dana Whitfield, D-Ohio, chairwoman of the housing subcommittee, said she would hold hearings in May.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Dana Whitfield"), "{qs:?}");
+    assert_eq!(qs[0].2, SpeakerKind::Named);
+    let text =
+        "Clinic\n\nMarta Oliveira, 38, a nurse, said the clinic had run out of gloves by noon.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Marta Oliveira"), "{qs:?}");
+    assert_eq!(qs[0].3.as_deref(), Some("a nurse"));
+    // In a subordinate clause, behind `where`, the tag is skipped too.
+    let text = "Bill\n\nThe bill goes to the House, where Sen. Ira Cole, R-Utah, has said he wants cuts elsewhere.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Ira Cole"), "{qs:?}");
+}
+
+#[test]
+fn a_participle_phrase_belongs_to_the_source() {
+    let text = "Budget\n\nAccording to an internal audit reviewed by the Daily Ledger, the agency overspent by 4 million dollars.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].0, "the agency overspent by 4 million dollars");
+    // A document speaks as an organisation does.
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (
+            Some("internal audit reviewed by the Daily Ledger"),
+            SpeakerKind::Organization
+        )
+    );
+    let text = "Budget\n\nThe agency overspent by 4 million dollars, according to three officials briefed on the audit.";
+    let qs = who(text);
+    assert_eq!(
+        qs[0].1.as_deref(),
+        Some("three officials briefed on the audit"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_department_before_a_place_and_people_in_a_department() {
+    let text = "Fares\n\nFares in Canada will rise in April.\nFares will rise by 2 percent from April, Transport Canada said last week.";
+    let qs = who(text);
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (Some("Transport Canada"), SpeakerKind::Organization),
+        "{qs:?}"
+    );
+    // `described X as Y` reports no clause; the people are not their department.
+    let text =
+        "Fares\n\nOfficials in her department described the plan as costly, the minister added.";
+    assert!(
+        who(text)
+            .iter()
+            .all(|q| q.1.as_deref() != Some("her department")),
+        "{:?}",
+        who(text)
+    );
+    // An appositive to the sentence's subject makes a later he resolve to it.
+    let text = "Water\n\nThe county's water chief, Omar Haddad, rejected that account. He told reporters that the pipes had been replaced.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Omar Haddad"), "{qs:?}");
+}
