@@ -157,6 +157,27 @@ impl<'a> Paragraph<'a> {
                 ..np
             });
         }
+        // `Growers said`: a lone capitalised plural of a person noun opening the sentence, which the
+        // tagger took for no name, is a group of people.
+        let w = name.of(self.text);
+        let plural_noun = [
+            "ers", "ors", "ists", "ians", "ants", "ents", "ees", "ics", "ives",
+        ]
+        .iter()
+        .any(|x| w.len() > x.len() + 2 && w.ends_with(x));
+        if np.form == Form::Name
+            && r.end == r.start + 1
+            && r.start == self.lo[r.start]
+            && plural_noun
+            && self.entities.mention_at(name).is_none()
+        {
+            return Some(Np {
+                form: Form::Description,
+                name: None,
+                title: None,
+                ..np
+            });
+        }
         // `Transport Scotland`, `Health Canada`: a department word before a place names an agency.
         let place = np.form == Form::Name
             && np.title.is_some_and(|t| t.end <= name.start)
@@ -914,6 +935,16 @@ impl<'a> Paragraph<'a> {
             if matches!(s.kind, Kind::Quoted(_)) {
                 continue;
             }
+            // `ask the government to declare ...`, `urged voters to stay home`: a request with an
+            // object and an infinitive, not a reported clause.
+            if !has_that && t[v].is(class::QUESTION | class::WEAK) {
+                let request = self
+                    .np_right(k, hi, false)
+                    .is_some_and(|o| self.is_word(o.end, "to"));
+                if request {
+                    continue;
+                }
+            }
             // `asked whether ...`, `explained how ...`: a reported question.
             let wh = !has_that
                 && s.is_word()
@@ -1073,6 +1104,12 @@ impl<'a> Paragraph<'a> {
                 } else {
                     np.appositive = None;
                 }
+            }
+            // `According to a broker, who asked not to be named, prices ...`: the relative clause
+            // describes the source; what was said follows the comma that closes it.
+            if self.is_word(k, "who") {
+                let close = (k + 1..hi.min(k + MAX_APPOSITIVE)).find(|&i| t[i].is_punct(','))?;
+                k = close + 1;
             }
             let e = self.clause_end(k, hi);
             if e > k + 2 && t[k].is_word() {

@@ -813,3 +813,31 @@ fn a_department_before_a_place_and_people_in_a_department() {
     let qs = who(text);
     assert_eq!(qs[0].1.as_deref(), Some("Omar Haddad"), "{qs:?}");
 }
+
+#[test]
+fn a_capitalised_plural_noun_is_a_group_not_a_name() {
+    let text =
+        "Frost\n\nThe frost came early. Beekeepers said the hives would not recover before summer.";
+    let qs = who(text);
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (Some("Beekeepers"), SpeakerKind::Anonymous),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_request_with_an_infinitive_is_not_reported_speech() {
+    let text =
+        "Frost\n\nThe growers will ask the regional council to declare a disaster next week.";
+    assert!(run(text).is_empty(), "{:?}", who(text));
+}
+
+#[test]
+fn a_relative_clause_after_the_source_is_not_what_was_said() {
+    let text = "Wine\n\nAccording to one Dijon trader, who asked not to be named, prices had doubled since March.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].0, "prices had doubled since March");
+    assert_eq!(qs[0].1.as_deref(), Some("one Dijon trader"));
+}
