@@ -201,6 +201,15 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             } else {
                 body[0].span.start
             };
+            // The appositive's words say what kind of organisation it is, for `the company` later.
+            let mut words = words;
+            if let Some(a) = appositive.filter(|_| appos_org) {
+                words.extend(
+                    a.iter()
+                        .filter(|t| t.is_word())
+                        .map(|t| lower_word(t.span.of(text))),
+                );
+            }
             return Some(Np {
                 span,
                 form: Form::Organization,
@@ -343,6 +352,9 @@ struct Person {
     female: Option<bool>,
 }
 
+/// Lowercased words of a rule list.
+pub type WordSet = std::collections::HashSet<String>;
+
 /// Gendered title words (`mr` → false, `spokeswoman` → true), from the rule files.
 pub type Genders = HashMap<String, bool>;
 
@@ -352,6 +364,9 @@ const RECENT: usize = 8;
 /// Resolves speaker phrases in text order against what the article said before them.
 pub struct Resolver<'r> {
     genders: &'r Genders,
+    company: &'r WordSet,
+    /// Organisations that spoke, with the words of their phrase: `the ministry` refers back to one.
+    orgs: Vec<(String, Vec<String>)>,
     persons: Vec<Person>,
     by_last: HashMap<String, usize>,
     /// Recent sentence subjects and speakers, latest last: the antecedents for he/she.
@@ -391,9 +406,11 @@ fn strip_article(s: &str) -> &str {
 }
 
 impl<'r> Resolver<'r> {
-    pub fn new(genders: &'r Genders) -> Self {
+    pub fn new(genders: &'r Genders, company: &'r WordSet) -> Self {
         Resolver {
             genders,
+            company,
+            orgs: Vec::new(),
             persons: Vec::new(),
             by_last: HashMap::new(),
             recent: Vec::new(),
@@ -611,7 +628,29 @@ impl<'r> Resolver<'r> {
                 self.named(i, np.span, title)
             }
             Form::Organization => {
-                let name = clean_name(strip_article(np.name.unwrap_or(np.span).of(text)));
+                // `The ministry said`: the organisation of that kind that spoke before.
+                let head = match np.words.as_slice() {
+                    [w] if np.definite && singular(w) == w.as_str() => Some(w.as_str()),
+                    _ => None,
+                };
+                let earlier = head.and_then(|h| {
+                    let business = self.company.contains(h);
+                    self.orgs.iter().rev().find(|(_, words)| {
+                        words
+                            .iter()
+                            .any(|w| w == h || (business && self.company.contains(w)))
+                    })
+                });
+                let name = match earlier {
+                    Some((name, _)) => name.clone(),
+                    None => {
+                        let name = clean_name(strip_article(np.name.unwrap_or(np.span).of(text)));
+                        if head.is_none() {
+                            self.orgs.push((name.clone(), np.words.clone()));
+                        }
+                        name
+                    }
+                };
                 let s = Speaker {
                     name: Some(name),
                     mention: Some(np.span),

@@ -115,11 +115,14 @@ struct SpeakerWords {
     source_adjectives: Vec<String>,
     male_words: Vec<String>,
     female_words: Vec<String>,
+    company_nouns: Vec<String>,
 }
 
 pub struct QuoteRules {
     lex: Lexicon,
     genders: speakers::Genders,
+    /// Nouns a business goes by (`carmaker`, `bank`): `the company` refers back to one of them.
+    company: speakers::WordSet,
 }
 
 impl QuoteRules {
@@ -238,7 +241,12 @@ impl QuoteRules {
                 genders.insert(w.to_lowercase(), female);
             }
         }
-        Ok(QuoteRules { lex, genders })
+        let company = s.company_nouns.iter().map(|w| w.to_lowercase()).collect();
+        Ok(QuoteRules {
+            lex,
+            genders,
+            company,
+        })
     }
 }
 
@@ -358,18 +366,18 @@ pub fn find(
         }
     }
     events.sort_by_key(|(pos, e)| (*pos, matches!(e, Event::Quote(_))));
-    resolve(text, sentences, entities, &rules.genders, raws, events)
+    resolve(text, sentences, entities, rules, raws, events)
 }
 
 fn resolve(
     text: &str,
     sentences: &[Sentence],
     entities: &Entities,
-    genders: &speakers::Genders,
+    rules: &QuoteRules,
     raws: Vec<Raw>,
     events: Vec<(usize, Event)>,
 ) -> Vec<Quote> {
-    let mut resolver = Resolver::new(genders);
+    let mut resolver = Resolver::new(&rules.genders, &rules.company);
     let mut chain: Option<Speaker> = None;
     // The person who opened a sentence earlier in this paragraph.
     let mut subject: Option<Speaker> = None;

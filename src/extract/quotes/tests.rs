@@ -841,3 +841,17 @@ fn a_relative_clause_after_the_source_is_not_what_was_said() {
     assert_eq!(qs[0].0, "prices had doubled since March");
     assert_eq!(qs[0].1.as_deref(), Some("one Dijon trader"));
 }
+
+#[test]
+fn the_ministry_and_the_company_refer_back_to_the_organisation() {
+    let text = "Health\n\nThe Ministry of Water said on Monday that two wells had been closed.\nThe ministry said the wells would reopen in May.";
+    let qs = who(text);
+    assert_eq!(qs[1].1.as_deref(), Some("Ministry of Water"), "{qs:?}");
+    let text = "Trucks\n\nHalvard Roux, the French truckmaker, said it would build a plant near Lyon.\nThe company said the plant would employ 900 people.";
+    let qs = who(text);
+    assert_eq!(qs[1].1.as_deref(), Some("Halvard Roux"), "{qs:?}");
+    assert_eq!(qs[1].2, SpeakerKind::Organization);
+    // With no earlier organisation of that kind, the phrase names itself.
+    let text = "Trucks\n\nThe company said the plant would employ 900 people.";
+    assert_eq!(who(text)[0].1.as_deref(), Some("company"));
+}
