@@ -980,7 +980,20 @@ impl<'a> Paragraph<'a> {
                     continue;
                 }
             }
-            let end = self.clause_end(k, hi);
+            let mut end = self.clause_end(k, hi);
+            // `Residents, where shopkeepers say X, crowded the hall`: speech inside a relative
+            // clause set off by commas ends at the comma that closes it.
+            let relative = subject.start >= lo + 2
+                && t[subject.start - 2].is_punct(',')
+                && matches!(
+                    self.word(subject.start - 1),
+                    "where" | "who" | "which" | "whom"
+                );
+            if relative {
+                if let Some(c) = (k..end).find(|&i| t[i].is_punct(',')) {
+                    end = c;
+                }
+            }
             if end < k + 3 {
                 continue; // `denied these allegations`: an object, not a clause
             }

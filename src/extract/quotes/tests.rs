@@ -855,3 +855,12 @@ fn the_ministry_and_the_company_refer_back_to_the_organisation() {
     let text = "Trucks\n\nThe company said the plant would employ 900 people.";
     assert_eq!(who(text)[0].1.as_deref(), Some("company"));
 }
+
+#[test]
+fn speech_inside_a_relative_clause_ends_at_its_comma() {
+    let text = "Market\n\nTraders from the old market, where stallholders say their rents have doubled, marched to city hall.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].0, "their rents have doubled");
+    assert_eq!(qs[0].1.as_deref(), Some("stallholders"));
+}
