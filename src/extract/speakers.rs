@@ -174,7 +174,14 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     // `Critics said`: a capitalised common noun opening a sentence is no name.
     let lone_noun = core.len() == 1 && head.is(class::PERSON | class::ORG);
     let appos_title = appositive.and_then(|a| appositive_title(text, a));
-    if is_name_token(head, text) && !lone_noun {
+    // `The Chief of Police`, `the Secretary of State`: an office, held by a person.
+    let office = core.len() >= 3
+        && core[0].cap
+        && core[0].is(class::TITLE | class::PERSON)
+        && !core[0].is(class::ORG)
+        && core[1].span.of(text) == "of"
+        && core.iter().all(|t| t.cap || t.is(class::LINK));
+    if is_name_token(head, text) && !lone_noun && !office {
         let mut n = core.len() - 1;
         while n > 0 && is_name_token(&core[n - 1], text) {
             n -= 1;
@@ -286,13 +293,15 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
                 .filter(|&k| k > 0 && core[k - 1].is(class::PERSON) && !core[k - 1].is(class::ORG))
         });
     let head = link.map_or(head, |k| &core[k - 1]);
-    // `The Department of Transport`, `Transport Ministry`: a capitalised institution's name.
-    let institution = link.is_none()
-        && core
-            .iter()
-            .any(|t| t.cap && t.is(class::ORG) && !t.is(class::PERSON))
+    // `The Department of Transport`: a capitalised institution's name; `the Chief of Police` and
+    // `the Secretary of State` are people.
+    let x_of_y = core.len() >= 3
+        && link.is_none()
+        && core[0].cap
+        && core[1].span.of(text) == "of"
         && core.iter().all(|t| t.cap || t.is(class::LINK));
-    let org = (head.is(class::ORG) && !head.is(class::PERSON)) || institution;
+    let institution = x_of_y && core[0].is(class::ORG) && !core[0].is(class::TITLE);
+    let org = ((head.is(class::ORG) && !head.is(class::PERSON)) || institution) && !office;
     let words = match link {
         _ if lone_noun => vec![lower_word(head.span.of(text))],
         // Matching and back-reference use the head phrase, not what it is `of`.

@@ -864,3 +864,29 @@ fn speech_inside_a_relative_clause_ends_at_its_comma() {
     assert_eq!(qs[0].0, "their rents have doubled");
     assert_eq!(qs[0].1.as_deref(), Some("stallholders"));
 }
+
+#[test]
+fn an_office_is_a_person_and_an_institution_an_organisation() {
+    for (text, kind) in [
+        (
+            "Car\n\nThe Chief of Police said the suspect had fled by car.",
+            SpeakerKind::Anonymous,
+        ),
+        (
+            "Car\n\nThe Secretary of State said the talks would resume in May.",
+            SpeakerKind::Anonymous,
+        ),
+        (
+            "Car\n\nThe Bank of England said inflation would fall by June.",
+            SpeakerKind::Organization,
+        ),
+        (
+            "Car\n\nThe State Department said the talks would resume in May.",
+            SpeakerKind::Organization,
+        ),
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].2, kind, "{text}");
+    }
+}
