@@ -246,7 +246,12 @@ impl<'a> Paragraph<'a> {
                 && t[k - 2].is_word()
                 && t[k - 2].is(class::PERSON)
                 && end - k < MAX_NP;
-            if member || (t[k].is(class::DET) && (source(k) || owner)) {
+            // `A report seen by Reuters said`: the participle phrase is the document's.
+            let seen_by = k >= lo + 2
+                && self.is_word(k - 1, "by")
+                && self.participle(k - 2)
+                && end - k < MAX_NP;
+            if member || seen_by || (t[k].is(class::DET) && (source(k) || owner)) {
                 k -= 2;
                 continue;
             }

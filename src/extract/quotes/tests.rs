@@ -890,3 +890,17 @@ fn an_office_is_a_person_and_an_institution_an_organisation() {
         assert_eq!(qs[0].2, kind, "{text}");
     }
 }
+
+#[test]
+fn a_document_seen_by_reporters_says_what_it_says() {
+    let text = "Plan\n\nA draft report seen by the Daily Ledger said the mine would close by 2030.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (
+            Some("draft report seen by the Daily Ledger"),
+            SpeakerKind::Organization
+        )
+    );
+}
