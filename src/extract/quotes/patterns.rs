@@ -166,8 +166,8 @@ impl<'a> Paragraph<'a> {
         .iter()
         .any(|x| w.len() > x.len() + 2 && w.ends_with(x));
         if np.form == Form::Name
-            && r.end == r.start + 1
             && r.start == self.lo[r.start]
+            && name == self.toks[r.start].span
             && plural_noun
             && self.entities.mention_at(name).is_none()
         {

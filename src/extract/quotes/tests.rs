@@ -824,6 +824,8 @@ fn a_capitalised_plural_noun_is_a_group_not_a_name() {
         (Some("Beekeepers"), SpeakerKind::Anonymous),
         "{qs:?}"
     );
+    let text = "Frost\n\nSurveyors hired by the county estimated that the hives would not recover.";
+    assert_eq!(who(text)[0].2, SpeakerKind::Anonymous, "{:?}", who(text));
 }
 
 #[test]
