@@ -650,8 +650,10 @@ impl<'r> Resolver<'r> {
                             .any(|w| w == h || (business && self.company.contains(w)))
                     })
                 });
-                let name = match earlier {
-                    Some((name, _)) => name.clone(),
+                let tagged =
+                    || head.and_then(|h| earlier_org(entities, np.span.start, h, self.company));
+                let name = match earlier.map(|(n, _)| n.clone()).or_else(tagged) {
+                    Some(name) => name,
                     None => {
                         let name = clean_name(strip_article(np.name.unwrap_or(np.span).of(text)));
                         if head.is_none() {
@@ -728,6 +730,32 @@ pub fn canonical(mine: &str, tagged: &str, title: Option<&str>) -> String {
     } else {
         mine.to_string()
     }
+}
+
+/// How many entity mentions back `the ministry` looks for the organisation it names.
+const ORG_REACH: usize = 40;
+
+/// The latest organisation the tagger found before `pos` whose name has the word `head`
+/// (`the ministry` → `Ministry of Health`), or any business noun when `head` is one
+/// (`the company` → `Voltaic Cells Inc.`).
+fn earlier_org(entities: &Entities, pos: usize, head: &str, company: &WordSet) -> Option<String> {
+    let business = company.contains(head);
+    let before = entities.mentions.partition_point(|m| m.span.end <= pos);
+    entities.mentions[..before]
+        .iter()
+        .rev()
+        .take(ORG_REACH)
+        .filter(|m| m.kind == EntityType::Org)
+        .map(|m| &entities.entities[m.entity].name)
+        .find(|name| {
+            name.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                w == head
+                    || (business
+                        && (company.contains(&w) || company.contains(w.trim_end_matches('.'))))
+            })
+        })
+        .cloned()
 }
 
 fn unresolved(span: Span) -> Speaker {

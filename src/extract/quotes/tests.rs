@@ -906,3 +906,14 @@ fn a_document_seen_by_reporters_says_what_it_says() {
         )
     );
 }
+
+#[test]
+fn the_company_can_be_an_organisation_named_before_it_spoke() {
+    let text = "Steel\n\nShares in Norrland Steel Inc. fell 4 percent on Tuesday after a profit warning.\nThe company said demand from carmakers had slowed.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (Some("Norrland Steel Inc."), SpeakerKind::Organization)
+    );
+}
