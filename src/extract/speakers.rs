@@ -170,6 +170,15 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             core = &core[..b - 1];
         }
     }
+    // `Analysts at Goldman Sachs`, `officials in the ministry`: people, named by where they work.
+    if let Some(k) = core
+        .iter()
+        .position(|t| t.is_word() && matches!(t.span.of(text), "in" | "at" | "from"))
+    {
+        if k > 0 && core[k - 1].is(class::PERSON) && !core[k - 1].is(class::ORG) {
+            core = &core[..k];
+        }
+    }
     let head = core.last()?;
     // `Critics said`: a capitalised common noun opening a sentence is no name.
     let lone_noun = core.len() == 1 && head.is(class::PERSON | class::ORG);

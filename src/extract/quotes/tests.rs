@@ -917,3 +917,31 @@ fn the_company_can_be_an_organisation_named_before_it_spoke() {
         (Some("Norrland Steel Inc."), SpeakerKind::Organization)
     );
 }
+
+#[test]
+fn people_at_an_organisation_are_people() {
+    for (text, name) in [
+        (
+            "Bank\n\nAnalysts at Halden Bank said the rate cut would come in June.",
+            "Analysts at Halden Bank",
+        ),
+        (
+            "Bank\n\nOfficials at the Interior Ministry said the border would reopen on Friday.",
+            "Officials at the Interior Ministry",
+        ),
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(
+            (qs[0].1.as_deref(), qs[0].2),
+            (Some(name), SpeakerKind::Anonymous),
+            "{text}"
+        );
+    }
+    // A tag after the name at the end of the attribution, and in parentheses.
+    let text =
+        "Senate\n\n“We will pass it this week,” said Sen. Ana Ruiz, D-N.Y., who leads the panel.";
+    assert_eq!(who(text)[0].1.as_deref(), Some("Ana Ruiz"));
+    let text = "Senate\n\nSen. Tom Lee (R-Ohio) said the vote would be close.";
+    assert_eq!(who(text)[0].1.as_deref(), Some("Tom Lee"));
+}
