@@ -319,7 +319,12 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             .filter(|t| t.is_word() && !t.is(class::DET))
             .map(|t| lower_word(t.span.of(text)))
             .collect(),
-        None => words,
+        // The head phrase without a participle or `in`/`at` phrase cut off after it.
+        None => core
+            .iter()
+            .filter(|t| t.is_word() && !t.is(class::DET) && !t.is(class::LINK))
+            .map(|t| lower_word(t.span.of(text)))
+            .collect(),
     };
     Some(Np {
         span,

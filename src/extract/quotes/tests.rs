@@ -945,3 +945,11 @@ fn people_at_an_organisation_are_people() {
     let text = "Senate\n\nSen. Tom Lee (R-Ohio) said the vote would be close.";
     assert_eq!(who(text)[0].1.as_deref(), Some("Tom Lee"));
 }
+
+#[test]
+fn the_official_refers_back_to_an_official_in_a_department() {
+    let text = "Fund\n\nA senior official in the finance directorate said the fund would be ready by May.\nThe official said two banks had already applied.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(qs[1].1, qs[0].1, "{qs:?}");
+}
