@@ -618,6 +618,25 @@ impl<'r> Resolver<'r> {
             }
             Form::Name => {
                 let name_span = np.name.unwrap_or(np.span);
+                // `Acme Motors said ... Acme said`: the short form of an organisation that spoke.
+                let short = clean_name(name_span.of(text)).to_lowercase();
+                if np.title.is_none() && !short.contains(' ') && self.find(&short).is_none() {
+                    let org = self.orgs.iter().rev().find(|(name, _)| {
+                        name.split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.to_lowercase() == short)
+                    });
+                    if let Some((name, _)) = org {
+                        let s = Speaker {
+                            name: Some(name.clone()),
+                            mention: Some(np.span),
+                            kind: SpeakerKind::Organization,
+                            title: None,
+                        };
+                        self.group = Some(s.clone());
+                        return s;
+                    }
+                }
                 let covering = entities
                     .mentions
                     .iter()

@@ -953,3 +953,14 @@ fn the_official_refers_back_to_an_official_in_a_department() {
     assert_eq!(qs.len(), 2, "{qs:?}");
     assert_eq!(qs[1].1, qs[0].1, "{qs:?}");
 }
+
+#[test]
+fn a_short_form_of_an_organisation_that_spoke_is_that_organisation() {
+    let text = "Trucks\n\nFrench truckmaker Halvard Roux said on Monday that it would build a plant near Lyon.\nHalvard said the plant would employ 900 people.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(
+        (qs[1].1.as_deref(), qs[1].2),
+        (Some("Halvard Roux"), SpeakerKind::Organization)
+    );
+}
