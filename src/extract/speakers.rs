@@ -164,11 +164,33 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             }
         }
     }
+    // `a planning document seen by reporters`: the participle phrase qualifies the head before it.
+    if let Some(b) = core.iter().position(|t| t.span.of(text) == "by") {
+        if b >= 2 && is_participle(&core[b - 1], text) {
+            core = &core[..b - 1];
+        }
+    }
+    // `Analysts at Goldman Sachs`, `officials in the ministry`: people, named by where they work.
+    if let Some(k) = core
+        .iter()
+        .position(|t| t.is_word() && matches!(t.span.of(text), "in" | "at" | "from"))
+    {
+        if k > 0 && core[k - 1].is(class::PERSON) && !core[k - 1].is(class::ORG) {
+            core = &core[..k];
+        }
+    }
     let head = core.last()?;
     // `Critics said`: a capitalised common noun opening a sentence is no name.
     let lone_noun = core.len() == 1 && head.is(class::PERSON | class::ORG);
     let appos_title = appositive.and_then(|a| appositive_title(text, a));
-    if is_name_token(head, text) && !lone_noun {
+    // `The Chief of Police`, `the Secretary of State`: an office, held by a person.
+    let office = core.len() >= 3
+        && core[0].cap
+        && core[0].is(class::TITLE | class::PERSON)
+        && !core[0].is(class::ORG)
+        && core[1].span.of(text) == "of"
+        && core.iter().all(|t| t.cap || t.is(class::LINK));
+    if is_name_token(head, text) && !lone_noun && !office {
         let mut n = core.len() - 1;
         while n > 0 && is_name_token(&core[n - 1], text) {
             n -= 1;
@@ -177,11 +199,37 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         let org_name = core[n..].iter().any(|t| t.is(class::ORG));
         let org = core.iter().any(|t| t.is(class::ORG));
         let titled = core[..n].iter().any(|t| t.is(class::TITLE) || t.poss);
-        if org_name || (org && !titled) {
+        // `Acme Motors, the French carmaker, said`: an appositive headed by an organisation noun.
+        let appos_org = appositive.is_some_and(|a| {
+            let end = a
+                .iter()
+                .position(|t| !t.is_word() || t.is(class::STOP | class::LINK))
+                .unwrap_or(a.len());
+            a[..end]
+                .last()
+                .is_some_and(|t| t.is(class::ORG) && !t.is(class::PERSON) && !t.cap)
+        });
+        if org_name || (org && !titled) || (appos_org && !titled) {
+            // `Bavarian carmaker Acme Motors`: a lowercase descriptor before the name is no part of it.
+            let descriptor = n > 0 && !core[n - 1].cap && core[n - 1].is(class::ORG);
+            let from = if descriptor {
+                core[n].span.start
+            } else {
+                body[0].span.start
+            };
+            // The appositive's words say what kind of organisation it is, for `the company` later.
+            let mut words = words;
+            if let Some(a) = appositive.filter(|_| appos_org) {
+                words.extend(
+                    a.iter()
+                        .filter(|t| t.is_word())
+                        .map(|t| lower_word(t.span.of(text))),
+                );
+            }
             return Some(Np {
                 span,
                 form: Form::Organization,
-                name: Some(Span::new(body[0].span.start, last.span.end)),
+                name: Some(Span::new(from, core[core.len() - 1].span.end)),
                 title: None,
                 words,
                 definite,
@@ -246,9 +294,23 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     let link = core
         .iter()
         .position(affiliation_link)
-        .filter(|&k| k > 0 && !core[k - 1].cap);
+        .filter(|&k| k > 0 && !core[k - 1].cap)
+        // `Officials in her department`: a group of people and where they belong.
+        .or_else(|| {
+            core.iter()
+                .position(|t| t.is_word() && matches!(t.span.of(text), "in" | "at" | "from"))
+                .filter(|&k| k > 0 && core[k - 1].is(class::PERSON) && !core[k - 1].is(class::ORG))
+        });
     let head = link.map_or(head, |k| &core[k - 1]);
-    let org = head.is(class::ORG) && !head.is(class::PERSON);
+    // `The Department of Transport`: a capitalised institution's name; `the Chief of Police` and
+    // `the Secretary of State` are people.
+    let x_of_y = core.len() >= 3
+        && link.is_none()
+        && core[0].cap
+        && core[1].span.of(text) == "of"
+        && core.iter().all(|t| t.cap || t.is(class::LINK));
+    let institution = x_of_y && core[0].is(class::ORG) && !core[0].is(class::TITLE);
+    let org = ((head.is(class::ORG) && !head.is(class::PERSON)) || institution) && !office;
     let words = match link {
         _ if lone_noun => vec![lower_word(head.span.of(text))],
         // Matching and back-reference use the head phrase, not what it is `of`.
@@ -257,7 +319,12 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             .filter(|t| t.is_word() && !t.is(class::DET))
             .map(|t| lower_word(t.span.of(text)))
             .collect(),
-        None => words,
+        // The head phrase without a participle or `in`/`at` phrase cut off after it.
+        None => core
+            .iter()
+            .filter(|t| t.is_word() && !t.is(class::DET) && !t.is(class::LINK))
+            .map(|t| lower_word(t.span.of(text)))
+            .collect(),
     };
     Some(Np {
         span,
@@ -273,6 +340,12 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         titled: false,
         group: false,
     })
+}
+
+/// A lowercase past participle (`seen`, `obtained`, `reviewed`).
+fn is_participle(t: &Tok, text: &str) -> bool {
+    let w = t.span.of(text);
+    t.is_word() && !t.cap && (w.ends_with("ed") || w.ends_with("en"))
 }
 
 /// The title an appositive gives (`, a Ukrainian parliamentarian who chairs ...`), cut before a clause.
@@ -302,6 +375,9 @@ struct Person {
     female: Option<bool>,
 }
 
+/// Lowercased words of a rule list.
+pub type WordSet = std::collections::HashSet<String>;
+
 /// Gendered title words (`mr` → false, `spokeswoman` → true), from the rule files.
 pub type Genders = HashMap<String, bool>;
 
@@ -311,6 +387,9 @@ const RECENT: usize = 8;
 /// Resolves speaker phrases in text order against what the article said before them.
 pub struct Resolver<'r> {
     genders: &'r Genders,
+    company: &'r WordSet,
+    /// Organisations that spoke, with the words of their phrase: `the ministry` refers back to one.
+    orgs: Vec<(String, Vec<String>)>,
     persons: Vec<Person>,
     by_last: HashMap<String, usize>,
     /// Recent sentence subjects and speakers, latest last: the antecedents for he/she.
@@ -350,9 +429,11 @@ fn strip_article(s: &str) -> &str {
 }
 
 impl<'r> Resolver<'r> {
-    pub fn new(genders: &'r Genders) -> Self {
+    pub fn new(genders: &'r Genders, company: &'r WordSet) -> Self {
         Resolver {
             genders,
+            company,
+            orgs: Vec::new(),
             persons: Vec::new(),
             by_last: HashMap::new(),
             recent: Vec::new(),
@@ -537,6 +618,25 @@ impl<'r> Resolver<'r> {
             }
             Form::Name => {
                 let name_span = np.name.unwrap_or(np.span);
+                // `Acme Motors said ... Acme said`: the short form of an organisation that spoke.
+                let short = clean_name(name_span.of(text)).to_lowercase();
+                if np.title.is_none() && !short.contains(' ') && self.find(&short).is_none() {
+                    let org = self.orgs.iter().rev().find(|(name, _)| {
+                        name.split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.to_lowercase() == short)
+                    });
+                    if let Some((name, _)) = org {
+                        let s = Speaker {
+                            name: Some(name.clone()),
+                            mention: Some(np.span),
+                            kind: SpeakerKind::Organization,
+                            title: None,
+                        };
+                        self.group = Some(s.clone());
+                        return s;
+                    }
+                }
                 let covering = entities
                     .mentions
                     .iter()
@@ -570,7 +670,31 @@ impl<'r> Resolver<'r> {
                 self.named(i, np.span, title)
             }
             Form::Organization => {
-                let name = clean_name(strip_article(np.span.of(text)));
+                // `The ministry said`: the organisation of that kind that spoke before.
+                let head = match np.words.as_slice() {
+                    [w] if np.definite && singular(w) == w.as_str() => Some(w.as_str()),
+                    _ => None,
+                };
+                let earlier = head.and_then(|h| {
+                    let business = self.company.contains(h);
+                    self.orgs.iter().rev().find(|(_, words)| {
+                        words
+                            .iter()
+                            .any(|w| w == h || (business && self.company.contains(w)))
+                    })
+                });
+                let tagged =
+                    || head.and_then(|h| earlier_org(entities, np.span.start, h, self.company));
+                let name = match earlier.map(|(n, _)| n.clone()).or_else(tagged) {
+                    Some(name) => name,
+                    None => {
+                        let name = clean_name(strip_article(np.name.unwrap_or(np.span).of(text)));
+                        if head.is_none() {
+                            self.orgs.push((name.clone(), np.words.clone()));
+                        }
+                        name
+                    }
+                };
                 let s = Speaker {
                     name: Some(name),
                     mention: Some(np.span),
@@ -639,6 +763,32 @@ pub fn canonical(mine: &str, tagged: &str, title: Option<&str>) -> String {
     } else {
         mine.to_string()
     }
+}
+
+/// How many entity mentions back `the ministry` looks for the organisation it names.
+const ORG_REACH: usize = 40;
+
+/// The latest organisation the tagger found before `pos` whose name has the word `head`
+/// (`the ministry` → `Ministry of Health`), or any business noun when `head` is one
+/// (`the company` → `Voltaic Cells Inc.`).
+fn earlier_org(entities: &Entities, pos: usize, head: &str, company: &WordSet) -> Option<String> {
+    let business = company.contains(head);
+    let before = entities.mentions.partition_point(|m| m.span.end <= pos);
+    entities.mentions[..before]
+        .iter()
+        .rev()
+        .take(ORG_REACH)
+        .filter(|m| m.kind == EntityType::Org)
+        .map(|m| &entities.entities[m.entity].name)
+        .find(|name| {
+            name.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                w == head
+                    || (business
+                        && (company.contains(&w) || company.contains(w.trim_end_matches('.'))))
+            })
+        })
+        .cloned()
 }
 
 fn unresolved(span: Span) -> Speaker {

@@ -115,11 +115,14 @@ struct SpeakerWords {
     source_adjectives: Vec<String>,
     male_words: Vec<String>,
     female_words: Vec<String>,
+    company_nouns: Vec<String>,
 }
 
 pub struct QuoteRules {
     lex: Lexicon,
     genders: speakers::Genders,
+    /// Nouns a business goes by (`carmaker`, `bank`): `the company` refers back to one of them.
+    company: speakers::WordSet,
 }
 
 impl QuoteRules {
@@ -238,7 +241,12 @@ impl QuoteRules {
                 genders.insert(w.to_lowercase(), female);
             }
         }
-        Ok(QuoteRules { lex, genders })
+        let company = s.company_nouns.iter().map(|w| w.to_lowercase()).collect();
+        Ok(QuoteRules {
+            lex,
+            genders,
+            company,
+        })
     }
 }
 
@@ -302,6 +310,7 @@ pub fn find(
         if layout.headline == Some(para) || layout.is_credit_line(para) {
             continue;
         }
+        let para = after_dateline(text, layout, para);
         marks::scan(text, para, open_from.is_some(), &mut regions);
         tokens::tokenize(text, para, &regions, &rules.lex, &mut toks);
         let first_raw = raws.len();
@@ -357,18 +366,18 @@ pub fn find(
         }
     }
     events.sort_by_key(|(pos, e)| (*pos, matches!(e, Event::Quote(_))));
-    resolve(text, sentences, entities, &rules.genders, raws, events)
+    resolve(text, sentences, entities, rules, raws, events)
 }
 
 fn resolve(
     text: &str,
     sentences: &[Sentence],
     entities: &Entities,
-    genders: &speakers::Genders,
+    rules: &QuoteRules,
     raws: Vec<Raw>,
     events: Vec<(usize, Event)>,
 ) -> Vec<Quote> {
-    let mut resolver = Resolver::new(genders);
+    let mut resolver = Resolver::new(&rules.genders, &rules.company);
     let mut chain: Option<Speaker> = None;
     // The person who opened a sentence earlier in this paragraph.
     let mut subject: Option<Speaker> = None;
@@ -470,6 +479,19 @@ fn resolve(
         .collect();
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// The paragraph without its dateline (`OSLO, March 3 (Reuters) -`): no quote or speaker starts there.
+fn after_dateline(text: &str, layout: &Layout, para: Span) -> Span {
+    let Some(d) = layout
+        .dateline
+        .filter(|d| d.start >= para.start && d.end <= para.end)
+    else {
+        return para;
+    };
+    let rest = &text[d.end..para.end];
+    let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'));
+    Span::new(para.end - body.len(), para.end)
 }
 
 /// Whether `span` lies on a place or organisation the entity tagger found (a name that is no person).

@@ -4,7 +4,7 @@
 use super::marks::Region;
 use super::tokens::{class, Kind, Tok};
 use super::{is_non_person_entity, person_entity, Event, QuoteKind, Raw};
-use crate::extract::entities::Entities;
+use crate::extract::entities::{Entities, EntityType};
 use crate::extract::speakers::{self, Form, Np};
 use crate::text::Span;
 
@@ -104,6 +104,21 @@ impl<'a> Paragraph<'a> {
             .is_some_and(|t| t.is_word() && t.span.of(self.text).eq_ignore_ascii_case(w))
     }
 
+    /// An age (`, 52,`) or a party-state tag (`, R-Texas,`, `, D-N.Y.,`) set off after a name:
+    /// an appositive, never the speaker.
+    fn is_tag(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let w = t.span.of(self.text).as_bytes();
+        let age = (1..=3).contains(&w.len()) && w.iter().all(u8::is_ascii_digit);
+        let party = w.len() >= 3
+            && matches!(w[0], b'R' | b'D' | b'I')
+            && w[1] == b'-'
+            && w[2].is_ascii_uppercase();
+        age || party
+    }
+
     fn is_cue(&self, i: usize) -> bool {
         let t = &self.toks[i];
         // A capitalised cue word is a name (`United States`), and after a determiner an adjective
@@ -138,6 +153,51 @@ impl<'a> Paragraph<'a> {
         {
             return Some(Np {
                 form: Form::Organization,
+                name: None,
+                ..np
+            });
+        }
+        // `Growers said`: a lone capitalised plural of a person noun opening the sentence, which the
+        // tagger took for no name, is a group of people.
+        let w = name.of(self.text);
+        let plural_noun = [
+            "ers", "ors", "ists", "ians", "ants", "ents", "ees", "ics", "ives",
+        ]
+        .iter()
+        .any(|x| w.len() > x.len() + 2 && w.ends_with(x));
+        if np.form == Form::Name
+            && r.start == self.lo[r.start]
+            && name == self.toks[r.start].span
+            && plural_noun
+            && self.entities.mention_at(name).is_none()
+        {
+            return Some(Np {
+                form: Form::Description,
+                name: None,
+                title: None,
+                ..np
+            });
+        }
+        // `Transport Scotland`, `Health Canada`: a department word before a place names an agency.
+        let place = np.form == Form::Name
+            && np.title.is_some_and(|t| t.end <= name.start)
+            && self.entities.entities.iter().any(|e| {
+                matches!(e.kind, EntityType::Gpe | EntityType::Loc) && e.name == name.of(self.text)
+            });
+        // `the Ministry of Health`: a phrase the tagger found as an organisation, determiners aside.
+        let s = (r.start..r.end)
+            .find(|&i| !self.toks[i].is(class::DET))
+            .unwrap_or(r.start);
+        let from = self.toks[s].span.start;
+        let org_entity = np.form == Form::Description
+            && self.entities.mention_at(np.span).is_some_and(|m| {
+                m.kind == EntityType::Org && m.span.start <= from && m.span.end >= np.span.end
+            });
+        if place || org_entity {
+            return Some(Np {
+                form: Form::Organization,
+                name: None,
+                title: None,
                 ..np
             });
         }
@@ -180,7 +240,18 @@ impl<'a> Paragraph<'a> {
                 && !t[k - 2].is(class::DET | class::STOP | class::PRONOUN)
                 && !self.is_cue(k - 2)
                 && end - k < MAX_NP;
-            if t[k].is(class::DET) && (source(k) || owner) {
+            // `officials in her department`, `analysts at the bank`: a group and where it belongs.
+            let member = k >= lo + 2
+                && matches!(self.word(k - 1), "in" | "at" | "from")
+                && t[k - 2].is_word()
+                && t[k - 2].is(class::PERSON)
+                && end - k < MAX_NP;
+            // `A report seen by Reuters said`: the participle phrase is the document's.
+            let seen_by = k >= lo + 2
+                && self.is_word(k - 1, "by")
+                && self.participle(k - 2)
+                && end - k < MAX_NP;
+            if member || seen_by || (t[k].is(class::DET) && (source(k) || owner)) {
                 k -= 2;
                 continue;
             }
@@ -230,7 +301,20 @@ impl<'a> Paragraph<'a> {
             p.kind,
             Kind::Punct(',' | ':' | '—' | '–' | '(') | Kind::Quoted(_)
         ) || (p.is(class::STOP) && (p.cap || s - 1 == lo))
-            || (p.is_word() && matches!(self.word(s - 1), "and" | "but"))
+            || (p.is_word()
+                && matches!(
+                    self.word(s - 1),
+                    "and"
+                        | "but"
+                        | "where"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                        | "unless"
+                ))
     }
 
     /// The subject of the cue verb at `v`: `S (has) V`, or `S, appositive, V`.
@@ -309,17 +393,26 @@ impl<'a> Paragraph<'a> {
             }
             let mut commas = 0;
             let mut c = close;
+            // The appositive nearest the verb, when a tag stood between it and the name.
+            let mut appositive = None;
             while c > lo && close - c < MAX_APPOSITIVE && commas < 3 {
                 c -= 1;
                 match t[c].kind {
                     Kind::Punct(',') => {
                         commas += 1;
                         if let Some(np) = self.np_left(c, lo) {
+                            // `Pruitt, R-Texas, chairman of ..., said`: the name stands before the tag.
+                            if np.end == np.start + 1 && self.is_tag(np.start) {
+                                appositive = appositive.or(Some((c + 1, close)));
+                                continue;
+                            }
                             if self.clause_start(np.start, lo)
                                 && t[np.start..np.end].iter().all(|x| x.is_word())
                             {
+                                let own = (c + 1, close);
+                                let tag = own.1 == own.0 + 1 && self.is_tag(own.0);
                                 return Some(NpRange {
-                                    appositive: Some((c + 1, close)),
+                                    appositive: appositive.or((!tag).then_some(own)),
                                     ..np
                                 });
                             }
@@ -375,10 +468,14 @@ impl<'a> Paragraph<'a> {
             if !x.is_word() || (x.is(class::PRONOUN) && i > k) {
                 break;
             }
-            if self.is_cue(i) && !x.cap {
+            // `officials briefed on the plan`: in a long phrase a source adjective is no cue.
+            if self.is_cue(i) && !x.cap && !(long && x.is(class::SOURCE_ADJ)) {
                 break;
             }
-            if x.is(class::STOP) && !x.cap {
+            // `a document seen by reporters`, `an audit obtained by the paper`: a participle phrase
+            // belongs to the source.
+            let participle_by = long && i > k && self.is_word(i, "by") && self.participle(i - 1);
+            if x.is(class::STOP) && !x.cap && !participle_by {
                 let prep = matches!(
                     self.word(i),
                     "with"
@@ -415,11 +512,9 @@ impl<'a> Paragraph<'a> {
         }
         let mut appositive = None;
         let name_end = i;
-        // `Maria Lopez, 45, a nurse`: an age between commas comes before the appositive.
-        let age = i + 3 < hi
-            && t[i].is_punct(',')
-            && self.word(i + 1).bytes().all(|b| b.is_ascii_digit())
-            && t[i + 2].is_punct(',');
+        // `Maria Lopez, 45, a nurse`, `Rep. Ana Ruiz, D-Ohio, the chairwoman`: an age or party tag
+        // between commas comes before the appositive.
+        let age = i + 3 < hi && t[i].is_punct(',') && self.is_tag(i + 1) && t[i + 2].is_punct(',');
         let i = if age { i + 2 } else { i };
         if i + 1 < hi
             && t[i].is_punct(',')
@@ -443,6 +538,13 @@ impl<'a> Paragraph<'a> {
             end: name_end,
             appositive,
         })
+    }
+
+    /// A lowercase past participle (`seen`, `obtained`, `reviewed`) before `by`.
+    fn participle(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.word(i);
+        t.is_word() && !t.cap && (w.ends_with("ed") || w.ends_with("en") || w == "seen")
     }
 
     /// The first cue verb in `[from, to)`, skipping `according`.
@@ -838,6 +940,16 @@ impl<'a> Paragraph<'a> {
             if matches!(s.kind, Kind::Quoted(_)) {
                 continue;
             }
+            // `ask the government to declare ...`, `urged voters to stay home`: a request with an
+            // object and an infinitive, not a reported clause.
+            if !has_that && t[v].is(class::QUESTION | class::WEAK) {
+                let request = self
+                    .np_right(k, hi, false)
+                    .is_some_and(|o| self.is_word(o.end, "to"));
+                if request {
+                    continue;
+                }
+            }
             // `asked whether ...`, `explained how ...`: a reported question.
             let wh = !has_that
                 && s.is_word()
@@ -848,7 +960,10 @@ impl<'a> Paragraph<'a> {
                 && t[v].is(class::QUESTION);
             if !has_that && !wh {
                 // `The results show X` reports X; `He showed X` does not.
-                let document = t[subject.end - 1].is(class::ORG);
+                let document = t[subject.end - 1].is(class::ORG)
+                    && !t[subject.start..subject.end]
+                        .iter()
+                        .any(|x| x.is(class::PERSON) && !x.is(class::ORG));
                 // `..., saying the plan would fail`: say and add report a clause without `that`.
                 let saying =
                     gerund && matches!(w, "saying" | "adding") && v > lo && t[v - 1].is_punct(',');
@@ -870,7 +985,20 @@ impl<'a> Paragraph<'a> {
                     continue;
                 }
             }
-            let end = self.clause_end(k, hi);
+            let mut end = self.clause_end(k, hi);
+            // `Residents, where shopkeepers say X, crowded the hall`: speech inside a relative
+            // clause set off by commas ends at the comma that closes it.
+            let relative = subject.start >= lo + 2
+                && t[subject.start - 2].is_punct(',')
+                && matches!(
+                    self.word(subject.start - 1),
+                    "where" | "who" | "which" | "whom"
+                );
+            if relative {
+                if let Some(c) = (k..end).find(|&i| t[i].is_punct(',')) {
+                    end = c;
+                }
+            }
             if end < k + 3 {
                 continue; // `denied these allegations`: an object, not a clause
             }
@@ -983,7 +1111,24 @@ impl<'a> Paragraph<'a> {
                     && matches!(self.word(a - 2), "which" | "that" | "who")));
         // `According to S, CLAUSE.`
         if lead || parenthetical {
-            let k = if after_comma { np.end + 1 } else { np.end };
+            let mut np = np;
+            let mut k = if after_comma { np.end + 1 } else { np.end };
+            // `According to S, the ministry is ...`: what follows the comma is the clause unless a
+            // second comma closes it as an appositive (`According to S, a lawyer, the ...`).
+            if let Some((a, e)) = np.appositive {
+                let named = t[np.start].cap && !t[np.start].is(class::DET);
+                if named && e < hi && t[e].is_punct(',') && !self.has_verb(a + 1, e) {
+                    k = e + 1;
+                } else {
+                    np.appositive = None;
+                }
+            }
+            // `According to a broker, who asked not to be named, prices ...`: the relative clause
+            // describes the source; what was said follows the comma that closes it.
+            if self.is_word(k, "who") {
+                let close = (k + 1..hi.min(k + MAX_APPOSITIVE)).find(|&i| t[i].is_punct(','))?;
+                k = close + 1;
+            }
             let e = self.clause_end(k, hi);
             if e > k + 2 && t[k].is_word() {
                 return Some(((k, e), Some(np)));
@@ -1105,7 +1250,13 @@ impl<'a> Paragraph<'a> {
                     .map(|x| x.of(self.text))
                     .or(ours_title)
                     .map(str::to_string);
-                let at_start = self.clause_start(s, self.lo[s]) && s <= self.lo[s] + 1;
+                let lo = self.lo[s];
+                // `The county's health chief, Ana Ruiz, rejected ...`: the appositive to the subject.
+                let appositive_subject = s > lo + 1
+                    && t[s - 1].is_punct(',')
+                    && t.get(e).is_some_and(|x| x.is_punct(','))
+                    && t[lo..s - 1].iter().all(|x| x.is_word());
+                let at_start = (self.clause_start(s, lo) && s <= lo + 1) || appositive_subject;
                 events.push((
                     span.start,
                     Event::Register {

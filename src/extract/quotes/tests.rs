@@ -706,3 +706,261 @@ fn a_new_sentence_subject_takes_over_the_running_quote() {
     let qs = run(text);
     assert_eq!(qs[1].speaker.name.as_deref(), Some("Tom Oyelaran"));
 }
+
+/// (quoted text, speaker, kind, title) per quote, for the speaker-phrase tests below.
+fn who(text: &str) -> Vec<(String, Option<String>, SpeakerKind, Option<String>)> {
+    run(text)
+        .into_iter()
+        .map(|q| {
+            (
+                q.span.of(text).to_string(),
+                q.speaker.name,
+                q.speaker.kind,
+                q.speaker.title,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_span_never_starts_in_the_dateline() {
+    for text in [
+        "OSLO, Mar 3 (Reuters) - Norway's fleet will lose two northern zones, according to two people familiar with the plan.",
+        "OSLO — Norway's fleet will lose two northern zones, according to two people familiar with the plan.",
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert!(qs[0].0.starts_with("Norway's fleet"), "{qs:?}");
+        assert_eq!(qs[0].1.as_deref(), Some("two people familiar with the plan"));
+    }
+}
+
+#[test]
+fn named_institutions_and_companies_are_organizations() {
+    for (text, name) in [
+        ("Rail\n\nThe Ministry of Transport said in a statement that the line would reopen in June.", "Ministry of Transport"),
+        ("Rail\n\nThe line would reopen in June, the Department of Transport said.", "Department of Transport"),
+        ("Trucks\n\nFrench truckmaker Halvard Roux said on Monday that it would build a plant near Lyon.", "Halvard Roux"),
+        ("Trucks\n\nHalvard Roux, the French truckmaker, said it would build a plant near Lyon next year.", "Halvard Roux"),
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!((qs[0].1.as_deref(), qs[0].2), (Some(name), SpeakerKind::Organization), "{text}");
+    }
+}
+
+#[test]
+fn party_tags_and_ages_are_appositives_not_speakers() {
+    let text = "Bill\n\nRep. Dana Whitfield, D-Ohio, chairwoman of the housing subcommittee, said she would hold hearings in May.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Dana Whitfield"), "{qs:?}");
+    assert_eq!(qs[0].2, SpeakerKind::Named);
+    let text =
+        "Clinic\n\nMarta Oliveira, 38, a nurse, said the clinic had run out of gloves by noon.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Marta Oliveira"), "{qs:?}");
+    assert_eq!(qs[0].3.as_deref(), Some("a nurse"));
+    // In a subordinate clause, behind `where`, the tag is skipped too.
+    let text = "Bill\n\nThe bill goes to the House, where Sen. Ira Cole, R-Utah, has said he wants cuts elsewhere.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Ira Cole"), "{qs:?}");
+}
+
+#[test]
+fn a_participle_phrase_belongs_to_the_source() {
+    let text = "Budget\n\nAccording to an internal audit reviewed by the Daily Ledger, the agency overspent by 4 million dollars.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].0, "the agency overspent by 4 million dollars");
+    // A document speaks as an organisation does.
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (
+            Some("internal audit reviewed by the Daily Ledger"),
+            SpeakerKind::Organization
+        )
+    );
+    let text = "Budget\n\nThe agency overspent by 4 million dollars, according to three officials briefed on the audit.";
+    let qs = who(text);
+    assert_eq!(
+        qs[0].1.as_deref(),
+        Some("three officials briefed on the audit"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_department_before_a_place_and_people_in_a_department() {
+    let text = "Fares\n\nFares in Canada will rise in April.\nFares will rise by 2 percent from April, Transport Canada said last week.";
+    let qs = who(text);
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (Some("Transport Canada"), SpeakerKind::Organization),
+        "{qs:?}"
+    );
+    // `described X as Y` reports no clause; the people are not their department.
+    let text =
+        "Fares\n\nOfficials in her department described the plan as costly, the minister added.";
+    assert!(
+        who(text)
+            .iter()
+            .all(|q| q.1.as_deref() != Some("her department")),
+        "{:?}",
+        who(text)
+    );
+    // An appositive to the sentence's subject makes a later he resolve to it.
+    let text = "Water\n\nThe county's water chief, Omar Haddad, rejected that account. He told reporters that the pipes had been replaced.";
+    let qs = who(text);
+    assert_eq!(qs[0].1.as_deref(), Some("Omar Haddad"), "{qs:?}");
+}
+
+#[test]
+fn a_capitalised_plural_noun_is_a_group_not_a_name() {
+    let text =
+        "Frost\n\nThe frost came early. Beekeepers said the hives would not recover before summer.";
+    let qs = who(text);
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (Some("Beekeepers"), SpeakerKind::Anonymous),
+        "{qs:?}"
+    );
+    let text = "Frost\n\nSurveyors hired by the county estimated that the hives would not recover.";
+    assert_eq!(who(text)[0].2, SpeakerKind::Anonymous, "{:?}", who(text));
+}
+
+#[test]
+fn a_request_with_an_infinitive_is_not_reported_speech() {
+    let text =
+        "Frost\n\nThe growers will ask the regional council to declare a disaster next week.";
+    assert!(run(text).is_empty(), "{:?}", who(text));
+}
+
+#[test]
+fn a_relative_clause_after_the_source_is_not_what_was_said() {
+    let text = "Wine\n\nAccording to one Dijon trader, who asked not to be named, prices had doubled since March.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].0, "prices had doubled since March");
+    assert_eq!(qs[0].1.as_deref(), Some("one Dijon trader"));
+}
+
+#[test]
+fn the_ministry_and_the_company_refer_back_to_the_organisation() {
+    let text = "Health\n\nThe Ministry of Water said on Monday that two wells had been closed.\nThe ministry said the wells would reopen in May.";
+    let qs = who(text);
+    assert_eq!(qs[1].1.as_deref(), Some("Ministry of Water"), "{qs:?}");
+    let text = "Trucks\n\nHalvard Roux, the French truckmaker, said it would build a plant near Lyon.\nThe company said the plant would employ 900 people.";
+    let qs = who(text);
+    assert_eq!(qs[1].1.as_deref(), Some("Halvard Roux"), "{qs:?}");
+    assert_eq!(qs[1].2, SpeakerKind::Organization);
+    // With no earlier organisation of that kind, the phrase names itself.
+    let text = "Trucks\n\nThe company said the plant would employ 900 people.";
+    assert_eq!(who(text)[0].1.as_deref(), Some("company"));
+}
+
+#[test]
+fn speech_inside_a_relative_clause_ends_at_its_comma() {
+    let text = "Market\n\nTraders from the old market, where stallholders say their rents have doubled, marched to city hall.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].0, "their rents have doubled");
+    assert_eq!(qs[0].1.as_deref(), Some("stallholders"));
+}
+
+#[test]
+fn an_office_is_a_person_and_an_institution_an_organisation() {
+    for (text, kind) in [
+        (
+            "Car\n\nThe Chief of Police said the suspect had fled by car.",
+            SpeakerKind::Anonymous,
+        ),
+        (
+            "Car\n\nThe Secretary of State said the talks would resume in May.",
+            SpeakerKind::Anonymous,
+        ),
+        (
+            "Car\n\nThe Bank of England said inflation would fall by June.",
+            SpeakerKind::Organization,
+        ),
+        (
+            "Car\n\nThe State Department said the talks would resume in May.",
+            SpeakerKind::Organization,
+        ),
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].2, kind, "{text}");
+    }
+}
+
+#[test]
+fn a_document_seen_by_reporters_says_what_it_says() {
+    let text = "Plan\n\nA draft report seen by the Daily Ledger said the mine would close by 2030.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (
+            Some("draft report seen by the Daily Ledger"),
+            SpeakerKind::Organization
+        )
+    );
+}
+
+#[test]
+fn the_company_can_be_an_organisation_named_before_it_spoke() {
+    let text = "Steel\n\nShares in Norrland Steel Inc. fell 4 percent on Tuesday after a profit warning.\nThe company said demand from carmakers had slowed.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(
+        (qs[0].1.as_deref(), qs[0].2),
+        (Some("Norrland Steel Inc."), SpeakerKind::Organization)
+    );
+}
+
+#[test]
+fn people_at_an_organisation_are_people() {
+    for (text, name) in [
+        (
+            "Bank\n\nAnalysts at Halden Bank said the rate cut would come in June.",
+            "Analysts at Halden Bank",
+        ),
+        (
+            "Bank\n\nOfficials at the Interior Ministry said the border would reopen on Friday.",
+            "Officials at the Interior Ministry",
+        ),
+    ] {
+        let qs = who(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(
+            (qs[0].1.as_deref(), qs[0].2),
+            (Some(name), SpeakerKind::Anonymous),
+            "{text}"
+        );
+    }
+    // A tag after the name at the end of the attribution, and in parentheses.
+    let text =
+        "Senate\n\n“We will pass it this week,” said Sen. Ana Ruiz, D-N.Y., who leads the panel.";
+    assert_eq!(who(text)[0].1.as_deref(), Some("Ana Ruiz"));
+    let text = "Senate\n\nSen. Tom Lee (R-Ohio) said the vote would be close.";
+    assert_eq!(who(text)[0].1.as_deref(), Some("Tom Lee"));
+}
+
+#[test]
+fn the_official_refers_back_to_an_official_in_a_department() {
+    let text = "Fund\n\nA senior official in the finance directorate said the fund would be ready by May.\nThe official said two banks had already applied.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(qs[1].1, qs[0].1, "{qs:?}");
+}
+
+#[test]
+fn a_short_form_of_an_organisation_that_spoke_is_that_organisation() {
+    let text = "Trucks\n\nFrench truckmaker Halvard Roux said on Monday that it would build a plant near Lyon.\nHalvard said the plant would employ 900 people.";
+    let qs = who(text);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(
+        (qs[1].1.as_deref(), qs[1].2),
+        (Some("Halvard Roux"), SpeakerKind::Organization)
+    );
+}
