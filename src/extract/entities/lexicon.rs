@@ -255,31 +255,24 @@ impl EntityRules {
                 }
             }
         }
-        let gazetteer = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .map_err(|e| {
-                RuleError::field(
-                    &set.origin("gazetteer_places.json"),
-                    "(names)",
-                    e.to_string(),
-                )
-            })?;
+        // Anchored, leftmost-longest DFAs: one probe per word that could start a name.
+        let automaton = |names: &[String]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .start_kind(StartKind::Anchored)
+                .build(names)
+                .map_err(|e| {
+                    RuleError::field(
+                        &set.origin("gazetteer_places.json"),
+                        "(names)",
+                        e.to_string(),
+                    )
+                })
+        };
+        let gazetteer = automaton(&patterns)?;
         let upper: Vec<String> = patterns.iter().map(|p| p.to_uppercase()).collect();
-        let gazetteer_upper = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Anchored)
-            .build(&upper)
-            .map_err(|e| {
-                RuleError::field(
-                    &set.origin("gazetteer_places.json"),
-                    "(names)",
-                    e.to_string(),
-                )
-            })?;
+        let gazetteer_upper = automaton(&upper)?;
         let mut starts_name_upper = [false; 256];
         for p in &upper {
             starts_name_upper[p.as_bytes()[0] as usize] = true;
