@@ -42,7 +42,11 @@ impl Token {
 
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Appends the words of `para` to `out`. `sentence_starts` are sorted byte offsets where sentences
@@ -133,7 +137,24 @@ pub fn tokenize(
         }
         let w = &text[start..w_end];
         let first = w.chars().next().unwrap_or(' ');
-        if first.is_uppercase() {
+        if w.is_ascii() {
+            // the common case, byte by byte: the same tests as below for ASCII letters
+            let wb = w.as_bytes();
+            if first.is_ascii_uppercase() {
+                flags |= flag::CAP;
+                let letters = wb.iter().filter(|b| b.is_ascii_alphabetic()).count();
+                if letters >= 2 && !wb.iter().any(u8::is_ascii_lowercase) {
+                    flags |= flag::ALL_CAPS;
+                }
+            } else if first.is_ascii_lowercase() {
+                flags |= flag::LOWER;
+                if wb[1..].iter().any(u8::is_ascii_uppercase) {
+                    flags |= flag::INNER_CAP;
+                }
+            } else if first.is_ascii_digit() {
+                flags |= flag::DIGIT;
+            }
+        } else if first.is_uppercase() {
             flags |= flag::CAP;
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             if letters >= 2 && !w.chars().any(|c| c.is_lowercase()) {
