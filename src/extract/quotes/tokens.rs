@@ -80,6 +80,14 @@ impl Lexicon {
         if word.len() > self.max_len {
             return 0;
         }
+        if word.len() <= 16 && word.is_ascii() {
+            // built in a register: packing through memory stalls the load of the key
+            let mut key = 0u128;
+            for (i, b) in word.bytes().enumerate() {
+                key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+            }
+            return self.short.get(&key).copied().unwrap_or(0);
+        }
         if word.is_ascii() {
             let mut buf = [0u8; 64];
             let Some(b) = buf.get_mut(..word.len()) else {
