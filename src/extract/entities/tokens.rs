@@ -95,6 +95,10 @@ pub fn tokenize(
         let mut j = i + c.len_utf8();
         let mut hyphen = false;
         loop {
+            // runs of ASCII letters and digits, the bulk of a word, without decoding chars
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
             if j >= end {
                 break;
             }
