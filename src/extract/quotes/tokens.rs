@@ -81,12 +81,11 @@ impl Lexicon {
             return 0;
         }
         if word.len() <= 16 && word.is_ascii() {
-            // built in a register: packing through memory stalls the load of the key
-            let mut key = 0u128;
-            for (i, b) in word.bytes().enumerate() {
-                key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
-            }
-            return self.short.get(&key).copied().unwrap_or(0);
+            return self
+                .short
+                .get(&ascii_key(word.as_bytes()))
+                .copied()
+                .unwrap_or(0);
         }
         if word.is_ascii() {
             let mut buf = [0u8; 64];
@@ -100,6 +99,44 @@ impl Lexicon {
         }
         self.get_lower(word.to_lowercase().as_bytes())
     }
+}
+
+/// `pack` of the lowercased ASCII word `w` (at most 16 bytes), built in registers: a few
+/// overlapping loads and a branch-free lowercasing instead of a loop over the bytes.
+fn ascii_key(w: &[u8]) -> u128 {
+    let n = w.len();
+    let le = |i: usize, len: usize| {
+        let mut v = [0u8; 8];
+        v[..len].copy_from_slice(&w[i..i + len]);
+        u64::from_le_bytes(v)
+    };
+    let (lo, hi) = if n >= 8 {
+        let hi = if n > 8 {
+            le(n - 8, 8) >> ((16 - n) * 8)
+        } else {
+            0
+        };
+        (le(0, 8), hi)
+    } else if n >= 4 {
+        // the two loads overlap on equal bytes, so or-ing them is exact
+        (le(0, 4) | (le(n - 4, 4) << ((n - 4) * 8)), 0)
+    } else {
+        (
+            w.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b)),
+            0,
+        )
+    };
+    u128::from(lower8(lo)) | (u128::from(lower8(hi)) << 64)
+}
+
+/// ASCII lowercasing of eight bytes at once (every byte below 0x80).
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // per byte: the high bit says `b >= 'A'`, and `b > 'Z'` in the second sum
+    let ge_a = x + ONES * (0x80 - u64::from(b'A'));
+    let gt_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// The Firefox hash: a multiply and rotate per word, plenty for short keys we control.
@@ -312,5 +349,42 @@ pub fn tokenize(text: &str, para: Span, regions: &[Region], lex: &Lexicon, out: 
             poss: base.len() != word.len(),
         });
         pos = end;
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn register_keys_match_packed_lowercase_words() {
+        let words = [
+            "",
+            "a",
+            "I",
+            "Mr",
+            "The",
+            "said",
+            "SAID",
+            "Zz@[`{",
+            "according",
+            "Spokesperson",
+            "AbCdEfGhIjKlMnOp",
+            "abcdefgh",
+            "ABCDEFGHI",
+            "x-y'z.Q&",
+            "0123456789AZaz~",
+        ];
+        for w in words {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(ascii_key(w.as_bytes()), pack(lower.as_bytes()), "{w}");
+        }
+        for n in 0..=16 {
+            let w: String = (0..n)
+                .map(|i| (b'@' + (i as u8 * 7) % 60) as char)
+                .collect();
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(ascii_key(w.as_bytes()), pack(lower.as_bytes()), "{w}");
+        }
     }
 }
