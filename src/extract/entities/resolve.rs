@@ -1268,16 +1268,7 @@ impl<'a> Tagger<'a> {
             match p.reading {
                 Reading::Person => {
                     known.insert(p.span.of(text), EntityType::Person);
-                    if p.end - p.first >= 2 {
-                        surnames
-                            .entry(self.toks[p.end - 1].span.of(text))
-                            .or_insert(idx);
-                        if self.family_name_first(&p) {
-                            surnames
-                                .entry(self.toks[p.first].span.of(text))
-                                .or_insert(idx);
-                        }
-                    }
+                    self.register_surname(&p, idx, &mut surnames);
                 }
                 Reading::Known(k) => {
                     known.entry(p.span.of(text)).or_insert(k);
@@ -1347,15 +1338,8 @@ impl<'a> Tagger<'a> {
                 Reading::Unknown => continue,
             };
             votes.entry(s).or_default()[kind as usize] += 1;
-            if reading == Reading::Person && p.end - p.first >= 2 {
-                surnames
-                    .entry(self.toks[p.end - 1].span.of(text))
-                    .or_insert(idx);
-                if self.family_name_first(&p) {
-                    surnames
-                        .entry(self.toks[p.first].span.of(text))
-                        .or_insert(idx);
-                }
+            if reading == Reading::Person {
+                self.register_surname(&p, idx, &mut surnames);
             }
         }
         for (idx, (reading, rule)) in readings.into_iter().enumerate() {
@@ -1443,6 +1427,21 @@ impl<'a> Tagger<'a> {
                 self.pieces[idx].reading = Reading::Person;
                 self.pieces[idx].rule = "surname of a person named in full";
             }
+        }
+    }
+
+    /// A full name's surname (both ends for family-name-first names) stands for the person later.
+    fn register_surname(&self, p: &Piece, idx: usize, surnames: &mut FxMap<&'a str, usize>) {
+        if p.end - p.first < 2 {
+            return;
+        }
+        surnames
+            .entry(self.toks[p.end - 1].span.of(self.text))
+            .or_insert(idx);
+        if self.family_name_first(p) {
+            surnames
+                .entry(self.toks[p.first].span.of(self.text))
+                .or_insert(idx);
         }
     }
 
