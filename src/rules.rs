@@ -16,6 +16,17 @@ pub struct RuleFile {
     pub builtin: &'static str,
 }
 
+/// `rule_file!("x.json")`: the file `rules/x.json`, compiled in under its name.
+#[macro_export]
+macro_rules! rule_file {
+    ($name:literal) => {
+        $crate::rules::RuleFile {
+            name: $name,
+            builtin: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name)),
+        }
+    };
+}
+
 #[derive(Debug, Error)]
 pub enum RuleError {
     #[error("rules: cannot read {path}: {source}")]

@@ -7,10 +7,7 @@ use serde::Deserialize;
 use crate::rules::{compile_regex, RuleError, RuleFile, RuleSet};
 use crate::text::Span;
 
-pub const RULE_FILES: &[RuleFile] = &[RuleFile {
-    name: "layout.json",
-    builtin: include_str!("../../rules/layout.json"),
-}];
+pub const RULE_FILES: &[RuleFile] = &[crate::rule_file!("layout.json")];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

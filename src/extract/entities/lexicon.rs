@@ -11,22 +11,10 @@ use super::EntityType;
 use crate::rules::{RuleError, RuleFile, RuleSet};
 
 pub const RULE_FILES: &[RuleFile] = &[
-    RuleFile {
-        name: "entities.json",
-        builtin: include_str!("../../../rules/entities.json"),
-    },
-    RuleFile {
-        name: "gazetteer_places.json",
-        builtin: include_str!("../../../rules/gazetteer_places.json"),
-    },
-    RuleFile {
-        name: "gazetteer_names.json",
-        builtin: include_str!("../../../rules/gazetteer_names.json"),
-    },
-    RuleFile {
-        name: "given_names.json",
-        builtin: include_str!("../../../rules/given_names.json"),
-    },
+    crate::rule_file!("entities.json"),
+    crate::rule_file!("gazetteer_places.json"),
+    crate::rule_file!("gazetteer_names.json"),
+    crate::rule_file!("given_names.json"),
 ];
 
 /// A fast non-cryptographic hash for short words (FxHash): the maps are built from rule files, not

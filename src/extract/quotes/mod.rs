@@ -23,14 +23,8 @@ use crate::text::Span;
 use tokens::{class, Lexicon, Tok};
 
 pub const RULE_FILES: &[RuleFile] = &[
-    RuleFile {
-        name: "quotes.json",
-        builtin: include_str!("../../../rules/quotes.json"),
-    },
-    RuleFile {
-        name: "speakers_words.json",
-        builtin: include_str!("../../../rules/speakers_words.json"),
-    },
+    crate::rule_file!("quotes.json"),
+    crate::rule_file!("speakers_words.json"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,10 +11,7 @@ use crate::read::layout::Layout;
 use crate::rules::RuleFile;
 use crate::text::Span;
 
-pub const RULE_FILES: &[RuleFile] = &[RuleFile {
-    name: rules::FILE,
-    builtin: include_str!("../../../rules/segment.json"),
-}];
+pub const RULE_FILES: &[RuleFile] = &[crate::rule_file!("segment.json")];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
