@@ -569,12 +569,12 @@ mod tests {
     #[test]
     fn names_match_as_the_scorer_matches_them() {
         let g = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert!(name_match("Zelenskyy", &g(&["Volodymyr Zelenskyy"])));
+        assert!(name_match("Valaitis", &g(&["Giedre Valaitis"])));
         assert!(name_match("the official", &g(&["a senior official"])));
         assert!(name_match("officials", &g(&["six European officials"])));
-        assert!(name_match("Baiba Braže", &g(&["Baiba Braze"])));
+        assert!(name_match("Ana Lukić", &g(&["Ana Lukic"])));
         assert!(!name_match("he", &g(&["he"])));
-        assert!(!name_match("Putin", &g(&["Volodymyr Zelenskyy"])));
+        assert!(!name_match("Smith", &g(&["Giedre Valaitis"])));
     }
 
     #[test]

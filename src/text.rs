@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn char_offsets_count_code_points_not_bytes() {
-        let text = "Braže said “no” — Kraków, São Paulo. ".repeat(5);
+        let text = "Lukić said “no” — Kraków, São Paulo. ".repeat(5);
         let idx = CharIndex::new(&text);
         for (chars, (byte, _)) in text.char_indices().enumerate() {
             assert_eq!(idx.char_offset(byte), chars, "at byte {byte}");

@@ -1139,7 +1139,7 @@ impl<'a> Tagger<'a> {
                 }
             }
             let mut k = self.name_run(i, b);
-            // `Environment Canada`, `Prioritized Ukraine Requirements List`: a place inside a name
+            // `Environment Canada`, `Transport Scotland`: a place inside a name
             let mut mixed = false;
             if k < b
                 && w & word::NOT_NAME == 0
@@ -1499,7 +1499,7 @@ impl<'a> Tagger<'a> {
         if kind == ParaKind::Credit && namey && n <= 4 {
             return (Reading::Person, "name in a credit line");
         }
-        // what follows: `Jeglinskas said`, `Smith, who`, `the Bayerischer Hof hotel`
+        // what follows: `Valaitis said`, `Smith, who`, `the Grand Bristol hotel`
         let last = &self.toks[p.end - 1];
         let next = self
             .toks

@@ -13,7 +13,7 @@ const MAX_SENTENCE_REACH: usize = 60;
 
 /// Longest speaker phrase we read, in tokens.
 const MAX_NP: usize = 12;
-/// Longest appositive between commas (`Jeglinskas, a member of ..., said`).
+/// Longest appositive between commas (`Valaitis, a member of ..., said`).
 const MAX_APPOSITIVE: usize = 30;
 
 /// A token range `[start, end)` holding a speaker phrase, with an optional appositive range.
