@@ -126,7 +126,14 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Path to ../shared beside the checkout, when it exists.
-pub fn shared() -> Option<PathBuf> {
+/// `../shared` beside the checkout. Tests that need it are `#[ignore]`d in a plain `cargo test`
+/// and run by `.ci/run`; there a missing folder fails the test instead of passing it unchecked.
+pub fn shared() -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    p.join("README.md").exists().then_some(p)
+    assert!(
+        p.join("README.md").exists(),
+        "{} is absent: this test needs the shared evaluation data",
+        p.display()
+    );
+    p
 }
