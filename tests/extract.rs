@@ -202,6 +202,35 @@ fn duplicate_ids_keep_the_first_article() {
 }
 
 #[test]
+fn stream_mode_refuses_a_repeated_id_as_folder_mode_does() {
+    let w = Work::new();
+    let input = "{\"id\":\"d\",\"text\":\"First.\"}\n{\"id\":\"d\",\"text\":\"Second.\"}\n{\"id\":\"e\",\"text\":\"Third.\"}\n";
+    let out = w.run_with_stdin(&["extract", "-", "-o", "-"], Some(input));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let records: Vec<Value> = String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<_> = records
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap(),
+                r["sentences"][0]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("d", "First."), ("e", "Third.")]);
+    let err = stderr(&out);
+    assert!(err.contains("-:2") && err.contains("duplicate_id"), "{err}");
+    assert!(
+        err.contains("2 articles") && err.contains("1 errors"),
+        "{err}"
+    );
+}
+
+#[test]
 fn output_is_byte_identical_whatever_the_jobs() {
     let w = fixture();
     for i in 0..40 {

@@ -9,6 +9,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::record::ErrorRecord;
+use crate::write::jsonl;
+use crate::write::sink::{Processed, Sink, Staged, Totals};
+use crate::write::StagedFile;
+
 pub const FILE_NAME: &str = "manifest.jsonl";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,12 +68,93 @@ impl Manifest {
     }
 }
 
-pub fn write_entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, e)?;
-    out.write_all(b"\n")
+/// A hash over the error rows of a batch, in order.
+pub struct ErrorDigest(blake3::Hasher);
+
+impl Default for ErrorDigest {
+    fn default() -> Self {
+        ErrorDigest(blake3::Hasher::new())
+    }
 }
 
-pub fn write_header(out: &mut impl Write, h: &Header) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, h)?;
+impl ErrorDigest {
+    pub fn add(&mut self, e: &ErrorRecord) {
+        for f in [&e.article_id, &e.source, &e.kind, &e.message] {
+            self.0.update(f.as_bytes());
+            self.0.update(&[0]);
+        }
+    }
+
+    pub fn finish(&self) -> String {
+        self.0.finalize().to_hex()[..32].to_string()
+    }
+}
+
+/// The header fields fixed before the batch starts.
+pub struct Build {
+    pub newsx: String,
+    pub rules: String,
+    pub style: String,
+}
+
+/// Writes an entry per article as the batch goes and the header at the end.
+pub struct ManifestSink {
+    build: Build,
+    file: StagedFile,
+    /// Where the next article's line starts in `articles.jsonl`.
+    offset: u64,
+    errors: ErrorDigest,
+}
+
+impl ManifestSink {
+    pub fn new(build: Build, file: StagedFile) -> Self {
+        ManifestSink {
+            build,
+            file,
+            offset: 0,
+            errors: ErrorDigest::default(),
+        }
+    }
+}
+
+impl Sink for ManifestSink {
+    fn article(&mut self, a: &Processed) -> io::Result<()> {
+        let entry = Entry {
+            id: a.id.clone(),
+            source: a.source.clone(),
+            hash: a.hash.clone(),
+            offset: self.offset,
+            len: a.json.len() as u64,
+        };
+        self.offset += jsonl::line_len(&a.json);
+        write_line(&mut self.file.out, &entry)
+    }
+
+    fn error(&mut self, e: &ErrorRecord) -> io::Result<()> {
+        self.errors.add(e);
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, t: &Totals) -> io::Result<Vec<Staged>> {
+        let header = Header {
+            newsx: self.build.newsx.clone(),
+            rules: self.build.rules.clone(),
+            style: self.build.style.clone(),
+            articles: t.articles,
+            errors: t.errors,
+            errors_hash: self.errors.finish(),
+            sentences: t.sentences,
+            quotes: t.quotes,
+            entities: t.entities,
+        };
+        write_line(&mut self.file.out, &header)?;
+        let mut staged = self.file.finish()?;
+        staged.last = true;
+        Ok(vec![staged])
+    }
+}
+
+fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }

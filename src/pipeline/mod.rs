@@ -1,0 +1,341 @@
+//! The batch: read → extract → write, in parallel chunks, in input order, with bounded memory.
+//! One driver for every output: the records go to a set of sinks chosen from the flags (the
+//! output folder's files, or JSON Lines on stdout). A rerun reuses the records of articles whose
+//! input bytes, rules and version did not change.
+
+mod rerun;
+mod work;
+
+pub use work::process;
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use thiserror::Error;
+
+use crate::read::{list_sources, ArticleStream, Input, Source};
+use crate::record::ErrorRecord;
+use crate::rules::Rules;
+use crate::write::csv::{CsvStyle, Table};
+use crate::write::jsonl::{self, JsonlSink};
+use crate::write::manifest::{self, Build, ManifestSink};
+use crate::write::sink::{self, Needs, Sink, Staged, Totals};
+use crate::write::tables::{ErrorTableSink, SpeakerTotalsSink, TableSink};
+use crate::write::{Output, StagedFile};
+use rerun::Previous;
+use work::{read_ahead, Outcome, Reuse, Work};
+
+/// The version and a fingerprint of the source it was built from: records made by other code are
+/// never reused.
+const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("NEWSX_CODE_HASH"));
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub inputs: Vec<Input>,
+    /// `None`: JSON Lines to stdout, no CSV and no manifest.
+    pub out_dir: Option<PathBuf>,
+    pub jobs: usize,
+    pub force: bool,
+    pub style: CsvStyle,
+    pub max_bytes: usize,
+    pub progress: bool,
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Summary {
+    pub articles: usize,
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub errors: usize,
+    pub sentences: usize,
+    pub quotes: usize,
+    pub entities: usize,
+    pub bytes: u64,
+    pub seconds: f64,
+    /// False when nothing had changed and the previous output was left as it was.
+    pub wrote: bool,
+}
+
+#[derive(Debug, Error)]
+pub enum PipelineError {
+    #[error("{0}")]
+    Input(io::Error),
+    #[error("writing output: {0}")]
+    Output(io::Error),
+    #[error("{0}")]
+    Threads(String),
+}
+
+fn style_key(style: CsvStyle) -> String {
+    if style.excel { "excel" } else { "plain" }.to_string()
+}
+
+/// The sinks of a run into an output folder: every file it holds.
+fn folder_sinks(dir: &Path, style: CsvStyle, rules: &Rules) -> io::Result<Vec<Box<dyn Sink>>> {
+    let file = |name: &str| StagedFile::create(dir, name);
+    let mut sinks: Vec<Box<dyn Sink>> = vec![Box::new(JsonlSink::new(Output::File(file(
+        jsonl::FILE_NAME,
+    )?)))];
+    for t in Table::PER_ARTICLE {
+        let out = Output::File(file(t.file_name())?);
+        sinks.push(Box::new(TableSink::new(t, style, out)?));
+    }
+    let errors = Output::File(file(Table::Errors.file_name())?);
+    sinks.push(Box::new(ErrorTableSink::new(style, errors)?));
+    let by_name = Output::File(file(Table::SpeakersByName.file_name())?);
+    sinks.push(Box::new(SpeakerTotalsSink::new(style, by_name)));
+    let build = Build {
+        newsx: BUILD.to_string(),
+        rules: rules.hash.clone(),
+        style: style_key(style),
+    };
+    sinks.push(Box::new(ManifestSink::new(
+        build,
+        file(manifest::FILE_NAME)?,
+    )));
+    Ok(sinks)
+}
+
+/// The sinks of a run to stdout: the JSON Lines stream.
+fn stream_sinks() -> Vec<Box<dyn Sink>> {
+    let stdout = io::BufWriter::new(io::stdout());
+    vec![Box::new(JsonlSink::new(Output::Stream(Box::new(stdout))))]
+}
+
+pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
+    let started = Instant::now();
+    let sources = list_sources(&config.inputs).map_err(PipelineError::Input)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs)
+        .build()
+        .map_err(|e| PipelineError::Threads(e.to_string()))?;
+
+    let Some(dir) = &config.out_dir else {
+        let batch = Batch {
+            config,
+            rules,
+            pool: &pool,
+            reuse: None,
+            old_ids: HashSet::new(),
+        };
+        let (mut summary, _) = batch.drive(sources, stream_sinks())?;
+        summary.seconds = started.elapsed().as_secs_f64();
+        return Ok(summary);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        PipelineError::Output(io::Error::new(e.kind(), format!("{}: {e}", dir.display())))
+    })?;
+
+    let previous = Previous::load(dir, config.force, |h| {
+        h.newsx == BUILD && h.rules == rules.hash && h.style == style_key(config.style)
+    });
+    if let Some(mut s) = previous.unchanged(dir, &sources, config.max_bytes) {
+        s.seconds = started.elapsed().as_secs_f64();
+        return Ok(s);
+    }
+    let reuse = previous.reusable.as_ref().map(|(m, file)| Reuse {
+        old: m.by_id(),
+        file,
+    });
+    let sinks = folder_sinks(dir, config.style, rules).map_err(PipelineError::Output)?;
+    let batch = Batch {
+        config,
+        rules,
+        pool: &pool,
+        reuse: reuse.as_ref(),
+        old_ids: previous.ids,
+    };
+    let (mut summary, staged) = batch.drive(sources, sinks)?;
+    sink::commit(staged).map_err(PipelineError::Output)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// One run's fixed parts: what the driver needs besides the inputs and the sinks.
+struct Batch<'a> {
+    config: &'a Config,
+    rules: &'a Rules,
+    pool: &'a rayon::ThreadPool,
+    reuse: Option<&'a Reuse<'a>>,
+    old_ids: HashSet<String>,
+}
+
+impl Batch<'_> {
+    /// Reads, processes in parallel and hands each outcome to the sinks in input order.
+    fn drive(
+        self,
+        sources: Vec<Source>,
+        sinks: Vec<Box<dyn Sink>>,
+    ) -> Result<(Summary, Vec<Staged>), PipelineError> {
+        let total_bytes: u64 = sources
+            .iter()
+            .map(|s| match s {
+                Source::Text { path, .. } | Source::Lines { path, .. } => {
+                    std::fs::metadata(path).map_or(0, |m| m.len())
+                }
+                Source::Stdin => 0,
+            })
+            .sum();
+        let progress = progress_bar(self.config.progress, total_bytes);
+        let work = Work {
+            rules: self.rules,
+            style: self.config.style,
+            needs: sinks
+                .iter()
+                .fold(Needs::default(), |n, s| n.union(s.needs())),
+            reuse: self.reuse,
+        };
+        let stream = ArticleStream::new(sources, self.config.max_bytes);
+        let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
+        let writer = Writer {
+            sinks,
+            old_ids: self.old_ids,
+            seen: HashSet::new(),
+            summary: Summary::default(),
+            progress,
+        };
+        let pool = self.pool;
+        let result = std::thread::scope(|scope| {
+            let writer = scope.spawn(move || writer.write_all(rx));
+            for chunk in read_ahead(scope, stream) {
+                let outcomes: Vec<Outcome> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|item| work.outcome(item))
+                        .collect()
+                });
+                if tx.send(outcomes).is_err() {
+                    break; // the writer failed; its error is returned below
+                }
+            }
+            drop(tx);
+            writer.join().expect("writer thread")
+        });
+        let (mut summary, staged) = result.map_err(PipelineError::Output)?;
+        summary.wrote = true;
+        Ok((summary, staged))
+    }
+}
+
+fn progress_bar(enabled: bool, total: u64) -> Option<indicatif::ProgressBar> {
+    if !enabled {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
+        )
+        .expect("valid template"),
+    );
+    Some(bar)
+}
+
+/// The writer thread: takes outcomes in input order, refuses repeated ids, counts, and hands
+/// each article and each error to every sink.
+struct Writer {
+    sinks: Vec<Box<dyn Sink>>,
+    old_ids: HashSet<String>,
+    seen: HashSet<String>,
+    summary: Summary,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+impl Writer {
+    fn write_all(mut self, rx: mpsc::Receiver<Vec<Outcome>>) -> io::Result<(Summary, Vec<Staged>)> {
+        for outcomes in rx {
+            let mut errors = Vec::new();
+            for o in outcomes {
+                if let Some(e) = self.outcome(o)? {
+                    errors.push(e);
+                }
+            }
+            // Errors go to stderr as they happen, after the progress bar's line.
+            for e in errors {
+                let line = format!("newsx: {}: {} ({})", e.source, e.message, e.kind);
+                match &self.progress {
+                    Some(p) => p.println(line),
+                    None => eprintln!("{line}"),
+                }
+            }
+        }
+        if let Some(p) = &self.progress {
+            p.finish_and_clear();
+        }
+        let s = &mut self.summary;
+        s.removed = self
+            .old_ids
+            .iter()
+            .filter(|id| !self.seen.contains(*id))
+            .count();
+        let totals = Totals {
+            articles: s.articles,
+            errors: s.errors,
+            sentences: s.sentences,
+            quotes: s.quotes,
+            entities: s.entities,
+        };
+        let mut staged = Vec::new();
+        for sink in self.sinks {
+            staged.extend(sink.finish(&totals)?);
+        }
+        Ok((self.summary, staged))
+    }
+
+    /// Hands one outcome to the sinks; returns the error it became, if any.
+    fn outcome(&mut self, o: Outcome) -> io::Result<Option<ErrorRecord>> {
+        let (bytes, error) = match o {
+            Outcome::Done(a) => {
+                if let Some(p) = &self.progress {
+                    p.inc(a.bytes as u64);
+                }
+                if self.seen.insert(a.id.clone()) {
+                    self.article(&a)?;
+                    return Ok(None);
+                }
+                let e = ErrorRecord {
+                    article_id: a.id,
+                    source: a.source,
+                    kind: "duplicate_id".into(),
+                    message: "an earlier article has the same id; this one is left out".into(),
+                };
+                (0, e)
+            }
+            Outcome::Failed(e, bytes) => (bytes, e),
+        };
+        if let Some(p) = &self.progress {
+            p.inc(bytes as u64);
+        }
+        self.summary.errors += 1;
+        for sink in &mut self.sinks {
+            sink.error(&error)?;
+        }
+        Ok(Some(error))
+    }
+
+    fn article(&mut self, a: &sink::Processed) -> io::Result<()> {
+        let s = &mut self.summary;
+        s.articles += 1;
+        s.bytes += a.bytes as u64;
+        if a.reused {
+            s.unchanged += 1;
+        } else if self.old_ids.contains(&a.id) {
+            s.changed += 1;
+        } else {
+            s.new += 1;
+        }
+        s.sentences += a.sentences;
+        s.quotes += a.quotes;
+        s.entities += a.entities;
+        for sink in &mut self.sinks {
+            sink.article(a)?;
+        }
+        Ok(())
+    }
+}

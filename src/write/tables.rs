@@ -1,0 +1,124 @@
+//! CSV table sinks: one per per-article table, the errors table, and the batch's speaker totals.
+//! Rows are rendered by `csv.rs` (per article, on worker threads); these sinks put them in files.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use crate::extract::quotes::SpeakerKind;
+use crate::record::ErrorRecord;
+use crate::write::csv::{self as csvw, CsvStyle, SpeakerTotalRow, Table};
+use crate::write::sink::{Needs, Processed, Sink, Staged, Totals};
+use crate::write::Output;
+
+/// One per-article table (`sentences.csv`, ...): its header, then each article's rows.
+pub struct TableSink {
+    /// Position of the table's rows in `Rows`.
+    index: usize,
+    out: Output,
+}
+
+impl TableSink {
+    pub fn new(table: Table, style: CsvStyle, mut out: Output) -> io::Result<Self> {
+        let index = Table::PER_ARTICLE
+            .iter()
+            .position(|&t| t == table)
+            .expect("a per-article table");
+        out.write(&style.header(table))?;
+        Ok(TableSink { index, out })
+    }
+}
+
+impl Sink for TableSink {
+    fn needs(&self) -> Needs {
+        Needs {
+            rows: true,
+            ..Needs::default()
+        }
+    }
+
+    fn article(&mut self, a: &Processed) -> io::Result<()> {
+        let rows = a.rows.as_ref().expect("rows rendered for a table sink");
+        self.out.write(&rows[self.index])
+    }
+
+    fn finish(self: Box<Self>, _: &Totals) -> io::Result<Vec<Staged>> {
+        self.out.finish()
+    }
+}
+
+/// `errors.csv`: one row per refused article.
+pub struct ErrorTableSink {
+    style: CsvStyle,
+    out: Output,
+}
+
+impl ErrorTableSink {
+    pub fn new(style: CsvStyle, mut out: Output) -> io::Result<Self> {
+        out.write(&style.header(Table::Errors))?;
+        Ok(ErrorTableSink { style, out })
+    }
+}
+
+impl Sink for ErrorTableSink {
+    fn article(&mut self, _: &Processed) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn error(&mut self, e: &ErrorRecord) -> io::Result<()> {
+        self.out.write(&csvw::render_error(e, self.style))
+    }
+
+    fn finish(self: Box<Self>, _: &Totals) -> io::Result<Vec<Staged>> {
+        self.out.finish()
+    }
+}
+
+/// `speakers_by_name.csv`: each speaker's articles, quotes and words across the batch.
+pub struct SpeakerTotalsSink {
+    style: CsvStyle,
+    out: Output,
+    totals: BTreeMap<(String, SpeakerKind), [usize; 3]>,
+}
+
+impl SpeakerTotalsSink {
+    pub fn new(style: CsvStyle, out: Output) -> Self {
+        SpeakerTotalsSink {
+            style,
+            out,
+            totals: BTreeMap::new(),
+        }
+    }
+}
+
+impl Sink for SpeakerTotalsSink {
+    fn article(&mut self, a: &Processed) -> io::Result<()> {
+        for s in &a.speakers {
+            let key = (s.name.clone(), s.kind);
+            let t = self.totals.entry(key).or_default();
+            t[0] += 1;
+            t[1] += s.quotes;
+            t[2] += s.words;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, _: &Totals) -> io::Result<Vec<Staged>> {
+        self.out.write(&self.style.header(Table::SpeakersByName))?;
+        // Most-quoted first; ties by name so the order never depends on the run.
+        let mut totals: Vec<_> = std::mem::take(&mut self.totals).into_iter().collect();
+        totals.sort_by(|a, b| b.1[1].cmp(&a.1[1]).then_with(|| a.0.cmp(&b.0)));
+        for ((name, kind), [articles, quotes, words]) in &totals {
+            self.out.write(&csvw::render_speaker_total(
+                SpeakerTotalRow {
+                    name: name.as_str().into(),
+                    kind: *kind,
+                    articles: *articles,
+                    quotes: *quotes,
+                    words: *words,
+                },
+                self.style,
+            ))?;
+        }
+        self.out.finish()
+    }
+}
