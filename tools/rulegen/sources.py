@@ -212,3 +212,16 @@ class WordFrequencies:
     def lowercase_words(self):
         """Every all-lowercase alphabetic form in the vocabulary."""
         return (w for w in self.logprob if w.isalpha() and w.islower())
+
+
+def english_dictionary():
+    """WordNet 3.0's lemmas and spaCy's inflected forms of them (en_lemma_index and
+    en_lemma_lookup in spacy-lookups-data), lowercase; proper nouns are in it too, lowercased,
+    so it answers "is this an English word" only for words that are lowercase in use."""
+    base = os.path.join(package_dir("spacy_lookups_data"), "data")
+    with gzip.open(os.path.join(base, "en_lemma_index.json.gz"), "rt", encoding="utf-8") as f:
+        index = json.load(f)
+    with gzip.open(os.path.join(base, "en_lemma_lookup.json.gz"), "rt", encoding="utf-8") as f:
+        forms = json.load(f)
+    words = {w for lemmas in index.values() for w in lemmas} | set(forms)
+    return {w.replace("_", " ").lower() for w in words}
