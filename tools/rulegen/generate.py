@@ -51,9 +51,12 @@ def build():
 
     given_rows, given_common = tables.given_names(ssa, namdict)
     marks = tables.Marks(words, given_common, tables.common_surnames(census))
-    place_rows = tables.places(geo, iso, info, marks)
+    place_rows = tables.places(
+        geo, iso, info, marks, sources.iso_former_countries(), sources.iso_codes()
+    )
     marks.places = {r[0] for r in place_rows}
 
+    given_rows = tables.drop_given(given_rows, given_common, marks, place_rows)
     for r in given_rows:
         r.append(marks.of(r[0], skip="g"))
     surname_rows = tables.surnames(census)

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import math
 import os
+import re
 
 # The package each source comes from, in the order LICENSES.md lists them.
 PACKAGES = [
@@ -95,6 +96,22 @@ def iso_countries():
     return out
 
 
+def iso_former_countries():
+    """ISO 3166-3 (pycountry's historic_countries): the short names of countries that no longer
+    exist, as news still writes them (the part before the ISO inverted ", ...")."""
+    import pycountry
+
+    names = {re.sub(r"\s*\(.*?\)", "", c.name).split(",")[0].strip() for c in pycountry.historic_countries}
+    return sorted(n for n in names if n)
+
+
+def iso_codes():
+    """Every ISO 3166-1 alpha-2 and alpha-3 code: the country tables' codes, not names."""
+    import pycountry
+
+    return {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
+
+
 def countryinfo():
     """countryinfo's country files: alpha-2 code -> demonym, alternative spellings, provinces."""
     base = os.path.join(package_dir("countryinfo"), "data")
@@ -134,15 +151,16 @@ def ssa_given_names():
 # nam_dict.txt's column layout (see the file's own header): sex code, name, sort mark in column
 # 30, then one frequency digit (hex 1..D, blank = absent) per country.
 NAMDICT_COUNTRIES = 55
-NAMDICT_SEX = {"M": "M", "1M": "M", "?M": "?", "F": "F", "1F": "F", "?F": "?", "?": "?"}
+# The male share each sex code stands for: "1M" is male as a first given name, "?M" the
+# dictionary's "mostly male" unisex name, "?" unisex.
+NAMDICT_MALE_SHARE = {"M": 1.0, "1M": 1.0, "?M": 0.75, "F": 0.0, "1F": 0.0, "?F": 0.25, "?": 0.5}
 
 
 def namdict_given_names():
     """Jörg Michael's nam_dict.txt (shipped by gender-guesser): name -> entries.
 
-    Each entry is (sex, frequencies) with sex M, F or ? (the dictionary's unisex and "mostly"
-    codes all become ?; "1M"/"1F", male/female as a first given name, stay M/F) and
-    frequencies the per-country digits as integers (0 = not used there). A '+' inside a name
+    Each entry is (male share, frequencies): the share NAMDICT_MALE_SHARE gives the entry's sex
+    code, and the per-country digits as integers (0 = not used there). A '+' inside a name
     stands for '-', ' ' or nothing; the hyphen and the joined spellings are kept."""
     path = os.path.join(package_dir("gender_guesser"), "data", "nam_dict.txt")
     out = collections.defaultdict(list)
@@ -158,7 +176,7 @@ def namdict_given_names():
                 int(ch, 16) if ch.strip() else 0
                 for ch in line[30 : 30 + NAMDICT_COUNTRIES].ljust(NAMDICT_COUNTRIES)
             ]
-            sex = NAMDICT_SEX[code]
+            sex = NAMDICT_MALE_SHARE[code]
             spellings = [name.replace("+", "-"), name.replace("+", "").capitalize()]
             for s in dict.fromkeys(spellings):
                 out[s].append((sex, freqs))

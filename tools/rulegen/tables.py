@@ -11,8 +11,11 @@ import unicodedata
 
 # A word is "common" when it is used at least once per million words (Zipf 3.0) ...
 WORD_MIN_ZIPF = 3.0
-# ... and at least half of its uses are lowercase (so "reading" is, "Jordan" is not).
+# ... and at least half of its uses are lowercase (so "reading" is, "Jordan" is not) ...
 WORD_MIN_LOWER_SHARE = 0.5
+# ... or its lowercase form alone is used 100 times per million words: "however" and "yes"
+# are mostly capitalised (they open sentences) but are words all the same.
+WORD_ALWAYS_ZIPF = 4.0
 
 # Given names kept: at least this many US births (1880-2017) ...
 GIVEN_MIN_SSA = 1000
@@ -44,7 +47,7 @@ CITY_MIN_POPULATION = 50000
 PLACE_SAFE_POPULATION = 100000
 
 # Place kinds, strongest first: when two places share a name, the first kind names the row.
-KINDS = ["country", "continent", "state", "province", "capital", "city", "county"]
+KINDS = ["country", "continent", "former", "state", "province", "capital", "city", "county"]
 
 
 def ascii_fold(s):
@@ -54,7 +57,16 @@ def ascii_fold(s):
 
 
 def is_one_word(s):
-    return s.isalpha()
+    """One capitalised word: initials (UK) are not the word their letters spell."""
+    return s.isalpha() and not s.isupper()
+
+
+def is_common(words, low):
+    """Is this lowercase form a common English word (see the WORD_ thresholds)?"""
+    z = words.zipf(low)
+    if z is None or z < WORD_MIN_ZIPF:
+        return False
+    return z >= WORD_ALWAYS_ZIPF or words.lower_share(low) >= WORD_MIN_LOWER_SHARE
 
 
 class Marks:
@@ -71,12 +83,7 @@ class Marks:
     def common_word(self, name):
         if not is_one_word(name):
             return False
-        z = self.words.zipf(name.lower())
-        return (
-            z is not None
-            and z >= WORD_MIN_ZIPF
-            and self.words.lower_share(name) >= WORD_MIN_LOWER_SHARE
-        )
+        return is_common(self.words, name.lower())
 
     def of(self, name, skip=""):
         out = []
@@ -95,20 +102,30 @@ class Marks:
 
 
 def namdict_summary(entries):
-    """(sex verdict M/F/?, weight by sex, highest frequency, number of countries)."""
-    weight = {"M": 0.0, "F": 0.0, "?": 0.0}
+    """(sex verdict M/F/?, female share, highest frequency, number of countries).
+
+    Each entry weighs 2**frequency in each country it is used in (the dictionary's digits are a
+    log scale), split between the sexes by its code; the verdict is the sex with
+    GENDER_MIN_SHARE of the weight: Nick (male, "mostly male" in one country) is male, Andrea
+    (female in most countries, male in Italy) is not."""
+    male = female = 0.0
     top = 0
     countries = set()
-    for sex, freqs in entries:
+    for male_share, freqs in entries:
         for i, f in enumerate(freqs):
             if f:
-                # The dictionary's digits are a log scale: each step roughly doubles the count.
-                weight[sex] += 2.0**f
+                male += male_share * 2.0**f
+                female += (1 - male_share) * 2.0**f
                 top = max(top, f)
                 countries.add(i)
-    sexes = {sex for sex, _ in entries}
-    verdict = sexes.pop() if len(sexes) == 1 and "?" not in sexes else "?"
-    return verdict, weight, top, len(countries)
+    total = male + female
+    share_f = female / total if total else None
+    verdict = "?"
+    if share_f is not None and share_f >= GENDER_MIN_SHARE:
+        verdict = "F"
+    elif share_f is not None and 1 - share_f >= GENDER_MIN_SHARE:
+        verdict = "M"
+    return verdict, share_f, top, len(countries)
 
 
 def gender_of(ssa, nd):
@@ -120,9 +137,7 @@ def gender_of(ssa, nd):
     if total >= GENDER_CONFLICT_SSA:
         share_f = f / total
     elif nd:
-        w = nd[1]
-        if w["F"] + w["M"] + w["?"] > 0 and w["?"] == 0:
-            share_f = w["F"] / (w["F"] + w["M"])
+        share_f = nd[1]
     ssa_verdict = None
     if total >= GENDER_MIN_SSA:
         if f / total >= GENDER_MIN_SHARE:
@@ -168,6 +183,21 @@ def given_names(ssa, namdict):
     return rows, common
 
 
+def drop_given(rows, common, marks, places):
+    """Leave out names that are chiefly something else: a common English word ("The", "So",
+    "Legacy" are names in some country) unless English speakers give it (GIVEN_COMMON_SSA US
+    births: Mark, Grace, Will stay, marked w), or a country, continent or US state unless the
+    name is common (Georgia stays, marked p)."""
+    big = {r[0] for r in places if r[2] in ("country", "continent", "state")}
+
+    def keep(r):
+        if marks.common_word(r[0]):
+            return int(r[3]) + int(r[4]) >= GIVEN_COMMON_SSA
+        return r[0] in common or r[0] not in big
+
+    return [r for r in rows if keep(r)]
+
+
 def valid_name(name):
     """A capitalised name of letters, hyphens and apostrophes (drops the dictionary's oddities)."""
     core = name.replace("-", "").replace("'", "")
@@ -201,13 +231,8 @@ def common_words(words):
     or in a headline are still words, not names."""
     rows = []
     for w in words.lowercase_words():
-        z = words.zipf(w)
-        if z < WORD_MIN_ZIPF:
-            continue
-        share = words.lower_share(w)
-        if share < WORD_MIN_LOWER_SHARE:
-            continue
-        rows.append([w, str(round(z * 10)), str(round(share * 100))])
+        if is_common(words, w):
+            rows.append([w, str(round(words.zipf(w) * 10)), str(round(words.lower_share(w) * 100))])
     rows.sort()
     return rows
 
@@ -215,9 +240,14 @@ def common_words(words):
 # --- places -----------------------------------------------------------------------------------
 
 
-def place_candidates(geo, iso, info):
+def dotted(abbr):
+    """UK -> U.K.: how much of the press writes a country's initials."""
+    return ".".join(abbr) + "."
+
+
+def place_candidates(geo, iso, info, former=(), codes=frozenset()):
     """(name, type, kind, country code, population) for every place name of every source."""
-    out = []
+    out = [(n, "GPE", "former", "", 0) for n in former]
     capitals = {}
     for c in geo["countries"]:
         out.append((c["name"], "GPE", "country", c["iso"], c["population"]))
@@ -228,8 +258,12 @@ def place_candidates(geo, iso, info):
         for n in iso.get(c["iso"], []):
             out.append((n, "GPE", "country", c["iso"], c["population"]))
         for n in info.get(c["iso"], {}).get("alt", []):
-            # Alternative spellings hold codes (DE, DEU) and native names: keep the written names.
-            if len(n) >= 4 and not n.isupper() and "," not in n:
+            # Alternative spellings hold ISO codes (DE, DEU), initials in use (UK, UAE) and
+            # native names: keep the names and the initials that are no ISO code.
+            if n.isupper() and n.isalpha() and 2 <= len(n) <= 4 and n not in codes:
+                out.append((n, "GPE", "country", c["iso"], c["population"]))
+                out.append((dotted(n), "GPE", "country", c["iso"], c["population"]))
+            elif len(n) >= 4 and not n.isupper() and "," not in n:
                 out.append((n, "GPE", "country", c["iso"], c["population"]))
     for c in geo["continents"]:
         out.append((c["name"], "LOC", "continent", "", c["population"]))
@@ -248,11 +282,11 @@ def place_candidates(geo, iso, info):
     return out
 
 
-def places(geo, iso, info, marks):
+def places(geo, iso, info, marks, former=(), codes=frozenset()):
     """Rows name, type, kind, country, population, marks, tier; one row per written name."""
     best = {}
     rank = {k: i for i, k in enumerate(KINDS)}
-    for name, typ, kind, cc, pop in place_candidates(geo, iso, info):
+    for name, typ, kind, cc, pop in place_candidates(geo, iso, info, former, codes):
         name = " ".join(name.split())
         if not name or not name[0].isupper():
             continue
