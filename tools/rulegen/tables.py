@@ -21,9 +21,11 @@ WORD_ALWAYS_ZIPF = 4.0
 GIVEN_MIN_SSA = 1000
 # ... or at least this nam_dict frequency in one country (1 is the dictionary's "rare").
 GIVEN_MIN_NAMDICT = 2
-# A given name is "common" (the `g` mark on places and surnames) at this many US births ...
+# A given name is "common" at this many US births (the `g` mark on places and surnames rests on
+# this alone) ...
 GIVEN_COMMON_SSA = 10000
-# ... or at this nam_dict frequency (hex 1..13, "common" in the dictionary's own scale) somewhere.
+# ... or, to stay in the given-name table when it is also a country, at this nam_dict frequency
+# (hex 1..13, "common" in the dictionary's own scale) somewhere.
 GIVEN_COMMON_NAMDICT = 6
 
 # Gender: US births are decisive when there are this many ...
@@ -198,6 +200,10 @@ def drop_given(rows, common, marks, places):
     return [r for r in rows if keep(r)]
 
 
+def common_us_given(ssa):
+    return {n for n, (f, m) in ssa.items() if f + m >= GIVEN_COMMON_SSA}
+
+
 def valid_name(name):
     """A capitalised name of letters, hyphens and apostrophes (drops the dictionary's oddities)."""
     core = name.replace("-", "").replace("'", "")
@@ -329,10 +335,11 @@ def demonym_plural(d):
     return d if d.endswith(UNCHANGED_PLURALS) else d + "s"
 
 
-def demonyms(info):
-    """Rows demonym, plural, country code (NORP)."""
+def demonyms(info, population):
+    """Rows demonym, plural, country code (NORP); a demonym shared by several countries
+    ("American") names the most populous."""
     rows = {}
-    for cc, c in sorted(info.items()):
+    for cc, c in sorted(info.items(), key=lambda kv: (-population.get(kv[0], 0), kv[0])):
         d = " ".join(c["demonym"].split())
         if d and d[0].isupper():
             rows.setdefault(d, [d, demonym_plural(d), cc])
