@@ -270,7 +270,7 @@ def place_candidates(geo, iso, info, former=(), codes=frozenset()):
                 out.append((n, "GPE", "country", c["iso"], c["population"]))
                 out.append((dotted(n), "GPE", "country", c["iso"], c["population"]))
             elif len(n) >= 4 and not n.isupper() and "," not in n:
-                out.append((n, "GPE", "country", c["iso"], c["population"]))
+                out.append((n, "GPE", "country alt", c["iso"], c["population"]))
     for c in geo["continents"]:
         out.append((c["name"], "LOC", "continent", "", c["population"]))
     for s in geo["states"]:
@@ -296,7 +296,17 @@ def places(geo, iso, info, marks, former=(), codes=frozenset()):
         name = " ".join(name.split())
         if not name or not name[0].isupper():
             continue
-        for n in dict.fromkeys([name, ascii_fold(name)]):
+        # A native-language alternative spelling that is an English word or a name is left out
+        # (Iceland's "Island"), and so is an accent-free spelling that is one: the accent was
+        # all that told them apart (Salé is not "Sale").
+        if kind == "country alt":
+            kind = "country"
+            if marks.of(name, skip="p"):
+                continue
+        folded = ascii_fold(name)
+        if folded != name and marks.of(folded, skip="p"):
+            folded = name
+        for n in dict.fromkeys([name, folded]):
             key = (rank[kind], -pop, cc)
             cur = best.get(n)
             if cur is None or key < cur[0]:
