@@ -80,10 +80,16 @@ pub struct ArticleRecord {
     pub id: String,
     pub source: String,
     pub title: Option<String>,
+    /// The input's `outlet`, `published` and `url`, as given (a number as its digits).
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
     pub headline: Option<TextSpan>,
     pub dateline: Option<TextSpan>,
     pub dateline_place: Option<String>,
+    /// The input's byline when it gives one, else the names found in the text.
     pub byline: Vec<String>,
+    pub byline_from: Option<BylineFrom>,
     pub boilerplate: Vec<TextSpan>,
     /// Length of the text in code points.
     pub chars: usize,
@@ -113,14 +119,28 @@ impl ArticleRecord {
             .title
             .clone()
             .or_else(|| x.layout.headline.map(|h| h.of(text).to_string()));
+        let given = input_byline(&article.meta);
+        let byline_from = if !given.is_empty() {
+            Some(BylineFrom::Input)
+        } else {
+            (!x.layout.byline.is_empty()).then_some(BylineFrom::Text)
+        };
+        let byline = match byline_from {
+            Some(BylineFrom::Input) => given,
+            _ => x.layout.byline.clone(),
+        };
         ArticleRecord {
             id: article.id.clone(),
             source: article.source.clone(),
             title,
+            outlet: meta_text(&article.meta, "outlet"),
+            published: meta_text(&article.meta, "published"),
+            url: meta_text(&article.meta, "url"),
             headline: x.layout.headline.map(span),
             dateline: x.layout.dateline.map(span),
             dateline_place: x.layout.dateline_place.map(|s| s.of(text).to_string()),
-            byline: x.layout.byline.clone(),
+            byline,
+            byline_from,
             boilerplate: x.layout.boilerplate.iter().copied().map(span).collect(),
             chars: idx.char_offset(text.len()),
             meta: article.meta.clone(),
@@ -201,6 +221,48 @@ impl ArticleRecord {
                 })
                 .collect(),
         }
+    }
+}
+
+/// Where an article's byline came from: the input's `byline` field or the text's byline lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BylineFrom {
+    Input,
+    Text,
+}
+
+impl BylineFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BylineFrom::Input => "input",
+            BylineFrom::Text => "text",
+        }
+    }
+}
+
+/// A metadata field as text: a string trimmed (blank is absent), a number as written.
+fn meta_text(meta: &Map<String, Value>, key: &str) -> Option<String> {
+    match meta.get(key)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// The input's byline as given: a string is one entry (newsx does not split a credit it is
+/// handed), a list of strings one entry each.
+fn input_byline(meta: &Map<String, Value>) -> Vec<String> {
+    match meta.get("byline") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
+        Some(Value::String(s)) if !s.trim().is_empty() => vec![s.trim().to_string()],
+        _ => Vec::new(),
     }
 }
 

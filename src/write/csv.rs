@@ -108,6 +108,10 @@ impl Table {
                 "entities",
                 "mentions",
                 "boilerplate",
+                "outlet",
+                "published",
+                "url",
+                "byline_from",
             ],
             Table::Sentences => &[
                 "article_id",
@@ -133,8 +137,19 @@ impl Table {
                 "cue",
                 "rule",
                 "text",
+                "outlet",
+                "published",
             ],
-            Table::Speakers => &["article_id", "name", "kind", "title", "quotes", "words"],
+            Table::Speakers => &[
+                "article_id",
+                "name",
+                "kind",
+                "title",
+                "quotes",
+                "words",
+                "outlet",
+                "published",
+            ],
             Table::Entities => &[
                 "article_id",
                 "entity_id",
@@ -176,6 +191,10 @@ struct ArticleRow<'a> {
     entities: usize,
     mentions: usize,
     boilerplate: usize,
+    outlet: Cow<'a, str>,
+    published: Cow<'a, str>,
+    url: Cow<'a, str>,
+    byline_from: &'a str,
 }
 
 #[derive(Serialize)]
@@ -206,6 +225,8 @@ struct QuoteRow<'a> {
     cue: Cow<'a, str>,
     rule: &'a str,
     text: Cow<'a, str>,
+    outlet: Cow<'a, str>,
+    published: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -216,6 +237,8 @@ struct SpeakerRow<'a> {
     title: Cow<'a, str>,
     quotes: usize,
     words: usize,
+    outlet: Cow<'a, str>,
+    published: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -282,6 +305,9 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
     let id = c(&r.id);
     let count = |k| r.quotes.iter().filter(|q| q.kind == k).count();
     let byline = r.byline.join("; ");
+    // Repeated on every quote and speaker row so counts by outlet or month need no join.
+    let outlet = style.opt(r.outlet.as_deref());
+    let published = style.opt(r.published.as_deref());
     let article = ArticleRow {
         article_id: id.clone(),
         source: c(&r.source),
@@ -298,6 +324,10 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
         entities: r.entities.len(),
         mentions: r.mentions.len(),
         boilerplate: r.boilerplate.len(),
+        outlet: outlet.clone(),
+        published: published.clone(),
+        url: style.opt(r.url.as_deref()),
+        byline_from: r.byline_from.map_or("", |b| b.as_str()),
     };
     let sentences = r.sentences.iter().enumerate().map(|(i, s)| SentenceRow {
         article_id: id.clone(),
@@ -323,6 +353,8 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
         cue: style.opt(q.cue.as_ref().map(|m| m.text.as_str())),
         rule: &q.rule,
         text: c(&q.text),
+        outlet: outlet.clone(),
+        published: published.clone(),
     });
     let speakers = r.speakers.iter().map(|s| SpeakerRow {
         article_id: id.clone(),
@@ -331,6 +363,8 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
         title: style.opt(s.title.as_deref()),
         quotes: s.quotes,
         words: s.words,
+        outlet: outlet.clone(),
+        published: published.clone(),
     });
     let entities = r.entities.iter().map(|e| EntityRow {
         article_id: id.clone(),
