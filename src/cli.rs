@@ -27,6 +27,8 @@ pub enum Command {
     Rules(RulesCommand),
     /// Run the pipeline on a gold file and print precision, recall and F1 per task
     Eval(EvalArgs),
+    /// Write one self-contained HTML page of the figures of an output folder
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -89,4 +91,16 @@ pub struct EvalArgs {
     /// Print the figures as one JSON object
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output folder of `newsx extract` (its CSV tables are read)
+    pub dir: PathBuf,
+    /// HTML file to write (default: DIR/report.html)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// No summary line
+    #[arg(short, long)]
+    pub quiet: bool,
 }

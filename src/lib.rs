@@ -9,6 +9,7 @@ pub mod extract;
 pub mod pipeline;
 pub mod read;
 pub mod record;
+pub mod report;
 pub mod rules;
 pub mod text;
 pub mod write;

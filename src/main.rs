@@ -114,5 +114,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report(args) => {
+            let started = std::time::Instant::now();
+            let out = args.output.unwrap_or_else(|| args.dir.join("report.html"));
+            let w = newsx::report::write(&args.dir, &out)?;
+            if !args.quiet {
+                eprintln!(
+                    "newsx: wrote {} ({} KB) for {} articles in {:.2} s",
+                    w.path.display(),
+                    w.bytes.div_ceil(1000),
+                    w.articles,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
