@@ -82,8 +82,7 @@ pub fn write(dir: &Path, out: &Path) -> Result<Written, ReportError> {
         .to_string_lossy();
     let mut file = crate::write::StagedFile::create(parent, &name).map_err(fail)?;
     file.write(html.as_bytes()).map_err(fail)?;
-    let (tmp, dest) = file.finish().map_err(fail)?;
-    std::fs::rename(tmp, dest).map_err(fail)?;
+    crate::write::sink::commit(vec![file.finish().map_err(fail)?]).map_err(fail)?;
     Ok(Written {
         path: out.to_path_buf(),
         bytes: html.len() as u64,
