@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
+
+use crate::read::table::{Columns, Field};
+use crate::read::StdinFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -20,7 +24,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract records from articles (.txt files, .jsonl files, folders of them, or - for stdin)
+    /// Extract records from articles (.txt, .jsonl, .csv, .tsv, .html files, folders of them, or - for stdin)
     Extract(ExtractArgs),
     /// Work with rule sets
     #[command(subcommand)]
@@ -33,7 +37,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input files or folders (searched recursively for *.txt and *.jsonl); - reads JSON Lines from stdin
+    /// Input files or folders (searched recursively for *.txt, *.jsonl, *.csv, *.tsv, *.html, *.htm); - reads stdin (--stdin-format)
     #[arg(default_value = "corpus")]
     pub inputs: Vec<String>,
     /// Output folder; - writes articles as JSON Lines to stdout instead (no CSV, no manifest)
@@ -56,6 +60,36 @@ pub struct ExtractArgs {
     /// Articles larger than this many bytes are refused (an errors.csv row)
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     pub max_bytes: usize,
+    #[command(flatten)]
+    pub formats: FormatArgs,
+}
+
+/// How CSV/TSV tables and stdin are read.
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// What - on stdin holds: jsonl, csv or tsv
+    #[arg(long, default_value = "jsonl", value_name = "FORMAT",
+          value_parser = clap::builder::PossibleValuesParser::new(["jsonl", "csv", "tsv"])
+              .map(|s| s.parse::<StdinFormat>().expect("a listed value")))]
+    pub stdin_format: StdinFormat,
+    /// CSV/TSV: the column holding the article text (default: text, body, content or article)
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+    /// CSV/TSV: read field FIELD (id, title, published, outlet, byline, url) from column NAME; repeatable
+    #[arg(long = "column", value_name = "FIELD=NAME", value_parser = Columns::parse_mapping)]
+    pub columns: Vec<(Field, String)>,
+}
+
+impl FormatArgs {
+    pub fn columns(&self) -> Columns {
+        let mut named: Vec<(Field, String)> = self
+            .text_column
+            .iter()
+            .map(|n| (Field::Text, n.clone()))
+            .collect();
+        named.extend(self.columns.iter().cloned());
+        Columns { named }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -61,6 +61,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 style: CsvStyle { excel: args.excel },
                 max_bytes: args.max_bytes,
                 progress: !args.quiet && io::stderr().is_terminal(),
+                formats: newsx::read::Formats {
+                    stdin: args.formats.stdin_format,
+                    columns: args.formats.columns(),
+                    html: Some(rules.html.clone()),
+                },
             };
             let s = pipeline::run(&config, &rules)?;
             if !args.quiet {

@@ -99,6 +99,9 @@ pub struct ArticleRecord {
     pub speakers: Vec<SpeakerRecord>,
     pub entities: Vec<EntityRecord>,
     pub mentions: Vec<MentionRecord>,
+    /// The text every span points into, for articles whose text was extracted (web pages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl ArticleRecord {
@@ -220,6 +223,7 @@ impl ArticleRecord {
                     }
                 })
                 .collect(),
+            text: article.text_extracted.then(|| article.text.clone()),
         }
     }
 }

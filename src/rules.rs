@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use thiserror::Error;
 
 use crate::extract::{entities, quotes, segment};
-use crate::read::layout;
+use crate::read::{html, layout};
 
 /// A rule file a stage reads, with its built-in contents.
 pub struct RuleFile {
@@ -57,6 +57,7 @@ impl RuleError {
 fn all_files() -> impl Iterator<Item = &'static RuleFile> {
     layout::RULE_FILES
         .iter()
+        .chain(html::RULE_FILES)
         .chain(segment::RULE_FILES)
         .chain(entities::RULE_FILES)
         .chain(quotes::RULE_FILES)
@@ -176,6 +177,8 @@ pub struct Rules {
     pub segment: segment::SegmentRules,
     pub entities: entities::EntityRules,
     pub quotes: quotes::QuoteRules,
+    /// How web pages are read (the reader gets it through `read::Formats`).
+    pub html: std::sync::Arc<html::HtmlRules>,
     pub hash: String,
 }
 
@@ -186,6 +189,7 @@ impl Rules {
             segment: segment::SegmentRules::compile(set)?,
             entities: entities::EntityRules::compile(set)?,
             quotes: quotes::QuoteRules::compile(set)?,
+            html: std::sync::Arc::new(html::HtmlRules::compile(set)?),
             hash: set.hash(),
         })
     }

@@ -443,6 +443,7 @@ pub fn run(gold_path: &Path, rules: &Rules) -> Result<Report> {
             title: None,
             meta: Map::new(),
             hash: String::new(),
+            text_extracted: false,
         };
         let record = process(&article, rules);
         tally.add(&g, &id, &record);

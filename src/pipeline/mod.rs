@@ -43,6 +43,8 @@ pub struct Config {
     pub style: CsvStyle,
     pub max_bytes: usize,
     pub progress: bool,
+    /// How stdin, CSV/TSV and web pages are read.
+    pub formats: crate::read::Formats,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -135,7 +137,7 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     let previous = Previous::load(dir, config.force, |h| {
         h.newsx == BUILD && h.rules == rules.hash && h.style == style_key(config.style)
     });
-    if let Some(mut s) = previous.unchanged(dir, &sources, config.max_bytes) {
+    if let Some(mut s) = previous.unchanged(dir, &sources, config.max_bytes, &config.formats) {
         s.seconds = started.elapsed().as_secs_f64();
         return Ok(s);
     }
@@ -175,11 +177,9 @@ impl Batch<'_> {
     ) -> Result<(Summary, Vec<Staged>), PipelineError> {
         let total_bytes: u64 = sources
             .iter()
-            .map(|s| match s {
-                Source::Text { path, .. } | Source::Lines { path, .. } => {
-                    std::fs::metadata(path).map_or(0, |m| m.len())
-                }
-                Source::Stdin => 0,
+            .map(|s| {
+                s.path()
+                    .map_or(0, |p| std::fs::metadata(p).map_or(0, |m| m.len()))
             })
             .sum();
         let progress = progress_bar(self.config.progress, total_bytes);
@@ -191,7 +191,8 @@ impl Batch<'_> {
                 .fold(Needs::default(), |n, s| n.union(s.needs())),
             reuse: self.reuse,
         };
-        let stream = ArticleStream::new(sources, self.config.max_bytes);
+        let stream =
+            ArticleStream::new(sources, self.config.max_bytes).formats(&self.config.formats);
         let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
         let writer = Writer {
             sinks,

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::pipeline::work::failure;
 use crate::pipeline::Summary;
-use crate::read::{ArticleStream, Source};
+use crate::read::{ArticleStream, Formats, Source};
 use crate::write::csv::Table;
 use crate::write::jsonl;
 use crate::write::manifest::{ErrorDigest, Header, Manifest};
@@ -33,7 +33,13 @@ impl Previous {
     }
 
     /// When every input is as the manifest recorded it, the previous output is already the answer.
-    pub fn unchanged(&self, dir: &Path, sources: &[Source], max_bytes: usize) -> Option<Summary> {
+    pub fn unchanged(
+        &self,
+        dir: &Path,
+        sources: &[Source],
+        max_bytes: usize,
+        formats: &Formats,
+    ) -> Option<Summary> {
         let (m, _) = self.reusable.as_ref()?;
         let outputs_present = Table::PER_ARTICLE
             .iter()
@@ -42,16 +48,21 @@ impl Previous {
         if !outputs_present {
             return None;
         }
-        unchanged_since(m, sources, max_bytes)
+        unchanged_since(m, sources, max_bytes, formats)
     }
 }
 
 /// Reads and hashes every input without processing, comparing with the manifest.
-fn unchanged_since(old: &Manifest, sources: &[Source], max_bytes: usize) -> Option<Summary> {
+fn unchanged_since(
+    old: &Manifest,
+    sources: &[Source],
+    max_bytes: usize,
+    formats: &Formats,
+) -> Option<Summary> {
     let mut entries = old.entries.iter();
     let mut errors = Vec::new();
     let mut summary = Summary::default();
-    for item in ArticleStream::new(sources.to_vec(), max_bytes) {
+    for item in ArticleStream::new(sources.to_vec(), max_bytes).formats(formats) {
         match item {
             Ok(a) => {
                 let e = entries.next()?;

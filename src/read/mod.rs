@@ -1,6 +1,10 @@
-//! Finding inputs (folders, .txt, .jsonl, stdin) and turning them into articles, one at a time.
+//! Finding inputs (folders, .txt, .jsonl, .csv/.tsv, .html, stdin) and turning them into
+//! articles, one at a time.
 
+pub mod encoding;
+pub mod html;
 pub mod layout;
+pub mod table;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -21,6 +25,9 @@ pub struct Article {
     pub meta: Map<String, Value>,
     /// Hash of the raw input bytes, for incremental reruns.
     pub hash: String,
+    /// The text was extracted from markup (a web page), not read as is: the record carries it,
+    /// so every span can be checked against it.
+    pub text_extracted: bool,
 }
 
 /// Why an article could not be read. The batch goes on without it.
@@ -62,8 +69,75 @@ pub enum Source {
         path: PathBuf,
         name: String,
     },
+    /// A CSV or TSV file; `name` as for `Lines`, ids of rows without one are `name:ROW`.
+    Table {
+        path: PathBuf,
+        name: String,
+        kind: table::TableKind,
+    },
+    /// A saved web page; `id` as for `Text`.
+    Html {
+        path: PathBuf,
+        id: String,
+    },
     Stdin,
 }
+
+impl Source {
+    /// The file it reads, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Text { path, .. }
+            | Source::Lines { path, .. }
+            | Source::Table { path, .. }
+            | Source::Html { path, .. } => Some(path),
+            Source::Stdin => None,
+        }
+    }
+}
+
+/// What `-` on stdin holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StdinFormat {
+    #[default]
+    Jsonl,
+    Csv,
+    Tsv,
+}
+
+impl std::str::FromStr for StdinFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "jsonl" => Ok(StdinFormat::Jsonl),
+            "csv" => Ok(StdinFormat::Csv),
+            "tsv" => Ok(StdinFormat::Tsv),
+            _ => Err(format!("`{s}` is not jsonl, csv or tsv")),
+        }
+    }
+}
+
+/// How inputs other than .txt and .jsonl are read; the same for every file of a run.
+#[derive(Clone, Default)]
+pub struct Formats {
+    pub stdin: StdinFormat,
+    pub columns: table::Columns,
+    /// The compiled `html.json` of the run; the built-in one when `None`.
+    pub html: Option<std::sync::Arc<html::HtmlRules>>,
+}
+
+impl std::fmt::Debug for Formats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Formats")
+            .field("stdin", &self.stdin)
+            .field("columns", &self.columns)
+            .field("html", &self.html.as_ref().map(|_| "rules"))
+            .finish()
+    }
+}
+
+/// File extensions read from folders, and what each is.
+const EXTENSIONS: &[&str] = &["txt", "jsonl", "csv", "tsv", "html", "htm"];
 
 /// Lists the sources under the inputs, folders walked recursively in sorted order.
 pub fn list_sources(inputs: &[Input]) -> io::Result<Vec<Source>> {
@@ -100,16 +174,25 @@ fn source_for(path: &Path, root: Option<&Path>) -> Source {
             .collect::<Vec<_>>()
             .join("/")
     };
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        return Source::Lines {
-            path: path.to_path_buf(),
-            name: slash_path(rel),
-        };
-    }
-    let id = slash_path(&rel.with_extension(""));
-    Source::Text {
-        path: path.to_path_buf(),
-        id,
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let (path, name) = (path.to_path_buf(), slash_path(rel));
+    let id = || slash_path(&rel.with_extension(""));
+    match ext.as_deref() {
+        Some("jsonl") => Source::Lines { path, name },
+        Some("csv") => Source::Table {
+            path,
+            name,
+            kind: table::TableKind::Csv,
+        },
+        Some("tsv") => Source::Table {
+            path,
+            name,
+            kind: table::TableKind::Tsv,
+        },
+        Some("html" | "htm") => Source::Html { path, id: id() },
+        _ => Source::Text { path, id: id() },
     }
 }
 
@@ -122,7 +205,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
             if !entry.file_name().to_string_lossy().starts_with('.') {
                 walk(&path, out)?;
             }
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
+        } else if path.extension().is_some_and(|e| {
+            let e = e.to_string_lossy().to_ascii_lowercase();
+            EXTENSIONS.contains(&e.as_str())
+        }) {
             out.push(path);
         }
     }
@@ -133,7 +219,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 pub struct ArticleStream {
     sources: std::vec::IntoIter<Source>,
     lines: Option<LineReader>,
+    table: Option<table::TableReader>,
     max_bytes: usize,
+    formats: Formats,
 }
 
 struct LineReader {
@@ -151,8 +239,23 @@ impl ArticleStream {
         ArticleStream {
             sources: sources.into_iter(),
             lines: None,
+            table: None,
             max_bytes,
+            formats: Formats::default(),
         }
+    }
+
+    /// Reads stdin, tables and web pages as `formats` says.
+    pub fn formats(mut self, formats: &Formats) -> Self {
+        self.formats = formats.clone();
+        self
+    }
+
+    fn html_rules(&mut self) -> std::sync::Arc<html::HtmlRules> {
+        self.formats
+            .html
+            .get_or_insert_with(|| std::sync::Arc::new(html::HtmlRules::builtin()))
+            .clone()
     }
 }
 
@@ -167,7 +270,45 @@ impl Iterator for ArticleStream {
                     None => self.lines = None,
                 }
             }
+            if let Some(t) = &mut self.table {
+                match t.next(self.max_bytes) {
+                    Some(item) => return Some(item),
+                    None => self.table = None,
+                }
+            }
             match self.sources.next()? {
+                Source::Table { path, name, kind } => {
+                    let shown = path.display().to_string();
+                    match File::open(&path) {
+                        Ok(f) => {
+                            self.table = Some(table::TableReader::new(
+                                Box::new(f),
+                                name,
+                                shown,
+                                kind,
+                                &self.formats.columns,
+                            ))
+                        }
+                        Err(e) => return Some(Err(open_failure(name, shown, e))),
+                    }
+                }
+                Source::Html { path, id } => {
+                    let rules = self.html_rules();
+                    return Some(html::read_page(&path, id, self.max_bytes, &rules));
+                }
+                Source::Stdin if self.formats.stdin != StdinFormat::Jsonl => {
+                    let kind = match self.formats.stdin {
+                        StdinFormat::Tsv => table::TableKind::Tsv,
+                        _ => table::TableKind::Csv,
+                    };
+                    self.table = Some(table::TableReader::new(
+                        Box::new(io::stdin()),
+                        "-".into(),
+                        "-".into(),
+                        kind,
+                        &self.formats.columns,
+                    ))
+                }
                 Source::Text { path, id } => {
                     return Some(read_text_file(&path, id, self.max_bytes))
                 }
@@ -183,14 +324,7 @@ impl Iterator for ArticleStream {
                                 buf: Vec::new(),
                             })
                         }
-                        Err(e) => {
-                            return Some(Err(ReadFailure {
-                                id: name,
-                                source: shown,
-                                kind: "io",
-                                message: e.to_string(),
-                            }))
-                        }
+                        Err(e) => return Some(Err(open_failure(name, shown, e))),
                     }
                 }
                 Source::Stdin => {
@@ -211,29 +345,76 @@ fn hash_bytes(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..32].to_string()
 }
 
-fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
-    let source = path.display().to_string();
-    let fail = |kind: &'static str, message: String| ReadFailure {
-        id: id.clone(),
-        source: source.clone(),
-        kind,
-        message,
-    };
-    let mut file = File::open(path).map_err(|e| fail("io", e.to_string()))?;
+/// A whole file's bytes, refused when over `max_bytes`.
+fn read_file_limited(path: &Path, max_bytes: usize) -> Result<Vec<u8>, (&'static str, String)> {
+    let mut file = File::open(path).map_err(|e| ("io", e.to_string()))?;
     let mut bytes = Vec::new();
     // Read one byte past the limit so an oversized file is refused without reading all of it.
     (&mut file)
         .take((max_bytes as u64).saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| fail("io", e.to_string()))?;
+        .map_err(|e| ("io", e.to_string()))?;
     if bytes.len() > max_bytes {
-        return Err(fail(
+        return Err((
             "too_large",
             format!("larger than the limit of {max_bytes} bytes (--max-bytes)"),
         ));
     }
-    let hash = hash_bytes(&bytes);
-    let text = decode(bytes).map_err(|(kind, m)| fail(kind, m))?;
+    Ok(bytes)
+}
+
+fn open_failure(id: String, source: String, e: io::Error) -> ReadFailure {
+    ReadFailure {
+        id,
+        source,
+        kind: "io",
+        message: e.to_string(),
+    }
+}
+
+/// A file read whole for one article, and the hash of its bytes.
+struct WholeFile {
+    id: String,
+    source: String,
+    bytes: Vec<u8>,
+    hash: String,
+}
+
+impl WholeFile {
+    fn read(path: &Path, id: String, max_bytes: usize) -> Result<WholeFile, ReadFailure> {
+        let source = path.display().to_string();
+        match read_file_limited(path, max_bytes) {
+            Ok(bytes) => Ok(WholeFile {
+                id,
+                source,
+                hash: hash_bytes(&bytes),
+                bytes,
+            }),
+            Err((kind, message)) => Err(ReadFailure {
+                id,
+                source,
+                kind,
+                message,
+            }),
+        }
+    }
+
+    fn fail(&self, (kind, message): (&'static str, String)) -> ReadFailure {
+        ReadFailure {
+            id: self.id.clone(),
+            source: self.source.clone(),
+            kind,
+            message,
+        }
+    }
+}
+
+fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
+    let mut f = WholeFile::read(path, id, max_bytes)?;
+    let text = decode(std::mem::take(&mut f.bytes)).map_err(|e| f.fail(e))?;
+    let WholeFile {
+        id, source, hash, ..
+    } = f;
     Ok(Article {
         id,
         source,
@@ -241,6 +422,7 @@ fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
         title: None,
         meta: Map::new(),
         hash,
+        text_extracted: false,
     })
 }
 
@@ -248,6 +430,16 @@ fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
 fn decode(mut bytes: Vec<u8>) -> Result<String, (&'static str, String)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
+    }
+    if matches!(
+        encoding::Bom::sniff(&bytes),
+        encoding::Bom::Utf16Le | encoding::Bom::Utf16Be
+    ) {
+        return Err((
+            "utf16",
+            "UTF-16 text: save it as UTF-8 (an Excel \"Unicode text\" export is a table: name it .tsv)"
+                .into(),
+        ));
     }
     if let Some(pos) = memchr::memchr(0, &bytes) {
         return Err(("binary", format!("NUL byte at byte {pos}: not a text file")));
@@ -352,6 +544,7 @@ fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
             title,
             meta: obj,
             hash,
+            text_extracted: false,
         }));
     }
 }
