@@ -508,8 +508,10 @@ impl TableReader {
         let where_ = format!("row {n} (line {})", row.line);
         let mut id = format!("{}:{n}", self.name);
         let source = format!("{}:{n}", self.path);
-        if !row.too_large && fields.len() == m.keys.len() {
-            if let Some(s) = m.id.and_then(|i| std::str::from_utf8(fields[i]).ok()) {
+        // A ragged row's id is still taken when the row reaches its column, so it can be found.
+        if !row.too_large {
+            let cell = m.id.and_then(|i| fields.get(i));
+            if let Some(s) = cell.and_then(|c| std::str::from_utf8(c).ok()) {
                 if !s.trim().is_empty() {
                     id = s.to_string();
                 }

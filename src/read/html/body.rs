@@ -119,7 +119,8 @@ fn survey(doc: &Html, rules: &HtmlRules) -> Survey {
                 if let Some(el) = ElementRef::wrap(node) {
                     let name = el.value().name();
                     let top = !matches!(name, "html" | "body");
-                    if top && rules.drop.matches(&el) {
+                    // The head's text (<title>) is metadata, never the story.
+                    if name == "head" || (top && rules.drop.matches(&el)) {
                         s.drop.insert(node.id(), Drop::Always);
                         skipping = Some(node.id());
                         continue;
