@@ -29,30 +29,24 @@ fn by_id(records: &[Value]) -> std::collections::BTreeMap<String, &Value> {
 
 /// Every span of a record points into `text` by code points.
 fn spans_hold(record: &Value, text: &str) {
-    for s in record["sentences"].as_array().unwrap() {
-        let got = chars(
-            text,
-            s["start"].as_u64().unwrap(),
-            s["end"].as_u64().unwrap(),
-        );
-        assert_eq!(got, s["text"].as_str().unwrap());
+    for list in ["sentences", "quotes", "mentions"] {
+        for s in record[list].as_array().unwrap() {
+            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert_eq!(
+                chars(text, start, end),
+                s["text"].as_str().unwrap(),
+                "{list}"
+            );
+        }
     }
-    for q in record["quotes"].as_array().unwrap() {
-        let got = chars(
-            text,
-            q["start"].as_u64().unwrap(),
-            q["end"].as_u64().unwrap(),
-        );
-        assert_eq!(got, q["text"].as_str().unwrap());
-    }
-    for m in record["mentions"].as_array().unwrap() {
-        let got = chars(
-            text,
-            m["start"].as_u64().unwrap(),
-            m["end"].as_u64().unwrap(),
-        );
-        assert_eq!(got, m["text"].as_str().unwrap());
-    }
+}
+
+/// The ids of the records in `DIR/articles.jsonl`, in order.
+fn ids(w: &Work, dir: &str) -> Vec<String> {
+    w.articles(dir)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -212,11 +206,7 @@ fn encodings_other_than_utf8_are_decoded_when_marked_and_refused_otherwise() {
     w.write("in/excel.txt", &utf16);
     let out = w.run(&["extract", "in", "-o", "out", "-q"]);
     assert_eq!(out.status.code(), Some(1));
-    let ids: Vec<_> = w
-        .articles("out")
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids(&w, "out");
     assert_eq!(ids, ["a-2", "u-1"]);
     let kinds: Vec<_> = w
         .csv("out/errors.csv")
@@ -345,11 +335,7 @@ fn bad_pages_are_error_rows_and_the_batch_goes_on() {
     );
     let out = w.run(&["extract", "in", "-o", "out", "-q"]);
     assert_eq!(out.status.code(), Some(1));
-    let ids: Vec<_> = w
-        .articles("out")
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids(&w, "out");
     assert_eq!(ids, ["declared", "ok"]);
     assert!(w
         .read("out/articles.jsonl")
@@ -380,11 +366,7 @@ fn max_bytes_refuses_big_rows_and_pages_and_keeps_the_rest() {
     w.write("in/small.html", "<p>A short page.</p>");
     let out = w.run(&["extract", "in", "-o", "out", "-q", "--max-bytes", "600"]);
     assert_eq!(out.status.code(), Some(1));
-    let ids: Vec<_> = w
-        .articles("out")
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids(&w, "out");
     assert_eq!(ids, ["small", "small_row"]);
     let errors = w.csv("out/errors.csv");
     let kinds: Vec<_> = errors
