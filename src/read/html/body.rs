@@ -5,6 +5,7 @@
 //! paragraphs, else the element around that run; a second pass writes its blocks, one a line.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -58,8 +59,32 @@ fn element(node: &NodeRef<'_, Node>) -> Option<&'static str> {
 }
 
 fn prose_len(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    if s.is_ascii() {
+        s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).count()
+    }
 }
+
+/// Node ids are small distinct integers: they hash as themselves (SipHash was a tenth of the time).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type ById<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
 
 /// A class or id token holds a drop word: its parts (split at `-`, `_` and lower-to-upper case
 /// changes, `--modifier`s left out) alone or up to three run together (`pull-quote` → `pullquote`).
@@ -93,17 +118,17 @@ fn token_has_word(token: &str, words: &HashSet<String>) -> bool {
 }
 
 struct Survey {
-    drop: HashMap<NodeId, Drop>,
+    drop: ById<Drop>,
     /// Prose characters under each element, `Always` subtrees left out.
-    prose: HashMap<NodeId, usize>,
+    prose: ById<usize>,
     /// Paragraph scores of the elements around paragraphs.
     score: BTreeMap<NodeId, usize>,
 }
 
 fn survey(doc: &Html, rules: &HtmlRules) -> Survey {
     let mut s = Survey {
-        drop: HashMap::new(),
-        prose: HashMap::new(),
+        drop: ById::default(),
+        prose: ById::default(),
         score: BTreeMap::new(),
     };
     // Open elements: (id, prose so far, inside a link).
@@ -120,7 +145,11 @@ fn survey(doc: &Html, rules: &HtmlRules) -> Survey {
                     let name = el.value().name();
                     let top = !matches!(name, "html" | "body");
                     // The head's text (<title>) is metadata, never the story.
-                    if name == "head" || (top && rules.drop.matches(&el)) {
+                    if name == "head"
+                        || (top
+                            && (rules.drop_tags.contains(name)
+                                || rules.drop.as_ref().is_some_and(|d| d.matches(&el))))
+                    {
                         s.drop.insert(node.id(), Drop::Always);
                         skipping = Some(node.id());
                         continue;
@@ -148,7 +177,7 @@ fn survey(doc: &Html, rules: &HtmlRules) -> Survey {
                     let n = prose_len(t);
                     top.1 += n;
                     if n > 0 && dropped_depth == 0 {
-                        add_score(&mut s.score, node);
+                        add_score(&mut s.score, node, n);
                     }
                 }
             }
@@ -177,11 +206,7 @@ fn survey(doc: &Html, rules: &HtmlRules) -> Survey {
 
 /// A text node's prose scores the element that holds its paragraph, and half again its parent:
 /// a story split over sibling containers still scores highest at their common parent.
-fn add_score(score: &mut BTreeMap<NodeId, usize>, text: NodeRef<'_, Node>) {
-    let n = match text.value() {
-        Node::Text(t) => prose_len(t),
-        _ => return,
-    };
+fn add_score(score: &mut BTreeMap<NodeId, usize>, text: NodeRef<'_, Node>, n: usize) {
     let Some(block) = text.ancestors().find(|a| {
         a.value()
             .as_element()
@@ -260,19 +285,38 @@ struct Line {
 
 impl Line {
     fn push_text(&mut self, t: &str, link: bool, time: bool) {
-        for c in t.chars() {
-            if c.is_whitespace() {
+        if t.starts_with(char::is_whitespace) {
+            self.space = true;
+        }
+        for (i, word) in t.split_whitespace().enumerate() {
+            if i > 0 {
                 self.space = true;
-                continue;
             }
             // Soft hyphens and zero-width spaces are invisible in a browser.
-            if matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}') {
+            let invisible = |c: char| matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}');
+            let n = if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().filter(|c| !invisible(*c)).count()
+            };
+            if n == 0 {
                 continue;
             }
-            self.push_char(c);
-            self.chars += 1;
-            self.link_chars += link as usize;
-            self.time_chars += time as usize;
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.space = false;
+            if word.contains(invisible) {
+                self.text.extend(word.chars().filter(|c| !invisible(*c)));
+            } else {
+                self.text.push_str(word);
+            }
+            self.chars += n;
+            self.link_chars += if link { n } else { 0 };
+            self.time_chars += if time { n } else { 0 };
+        }
+        if t.ends_with(char::is_whitespace) {
+            self.space = true;
         }
     }
 

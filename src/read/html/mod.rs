@@ -34,7 +34,9 @@ struct HtmlFile {
 }
 
 pub struct HtmlRules {
-    drop: Selector,
+    /// `drop_elements` entries that are bare tag names, looked up by name; the rest as selectors.
+    drop_tags: HashSet<String>,
+    drop: Option<Selector>,
     drop_class_words: HashSet<String>,
     body: Vec<Selector>,
     drop_lines: HashSet<String>,
@@ -77,7 +79,23 @@ impl HtmlRules {
         let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
         Ok(HtmlRules {
             // One selector list: each element is matched once against all of them.
-            drop: selector("drop_elements", 0, &f.drop_elements.join(", "))?,
+            drop_tags: f
+                .drop_elements
+                .iter()
+                .filter(|s| is_tag_name(s))
+                .cloned()
+                .collect(),
+            drop: {
+                let rest: Vec<_> = f
+                    .drop_elements
+                    .iter()
+                    .filter(|s| !is_tag_name(s))
+                    .cloned()
+                    .collect();
+                (!rest.is_empty())
+                    .then(|| selector("drop_elements", 0, &rest.join(", ")))
+                    .transpose()?
+            },
             drop_class_words: lower(&f.drop_class_words).into_iter().collect(),
             body: selectors("body_elements", &f.body_elements)?,
             drop_lines: lower(&f.drop_lines).into_iter().collect(),
@@ -94,6 +112,12 @@ impl HtmlRules {
     pub fn builtin() -> Self {
         Self::compile(&RuleSet::builtin()).expect("built-in html.json is valid")
     }
+}
+
+fn is_tag_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Reads one page into an article whose text is the story as extracted, one block a line.
