@@ -271,7 +271,10 @@ fn web_pages_give_the_story_without_boilerplate_and_their_metadata() {
     let news = r["news_site"];
     let meta = news["meta"].as_object().unwrap();
     assert_eq!(meta["title"], "Ferry crews walk out over night shifts");
-    assert_eq!(meta["byline"], "Marisol Eddings, Teodor Vance");
+    assert_eq!(
+        meta["byline"],
+        serde_json::json!(["Marisol Eddings", "Teodor Vance"])
+    );
     assert_eq!(meta["published"], "2031-04-14T06:10:00+01:00");
     assert_eq!(meta["outlet"], "The Calder Courier");
     assert_eq!(
@@ -307,7 +310,7 @@ fn web_pages_give_the_story_without_boilerplate_and_their_metadata() {
     // Meta tags and <title> without JSON-LD; the outlet's name leaves the title.
     let plain = r["no_jsonld"]["meta"].as_object().unwrap();
     assert_eq!(plain["title"], "Orchard growers count frost losses");
-    assert_eq!(plain["byline"], "Priya Ashworth");
+    assert_eq!(plain["byline"], serde_json::json!(["Priya Ashworth"]));
     assert_eq!(plain["outlet"], "Valley Ledger");
     assert_eq!(plain["published"], "2031-02-03");
 
@@ -318,7 +321,7 @@ fn web_pages_give_the_story_without_boilerplate_and_their_metadata() {
 
     // An AMP page: JSON-LD @graph references resolved, amp-* boilerplate dropped.
     let amp = r["amp"]["meta"].as_object().unwrap();
-    assert_eq!(amp["byline"], "Zofia Lindqvist");
+    assert_eq!(amp["byline"], serde_json::json!(["Zofia Lindqvist"]));
     assert_eq!(amp["outlet"], "Metro Post");
     assert_eq!(r["amp"]["quotes"][0]["speaker"], "Bartholomew Achebe");
 }

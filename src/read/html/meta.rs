@@ -254,15 +254,20 @@ pub fn collect(doc: &Html, root: Option<ElementRef>, rules: &HtmlRules) -> Map<S
         .or_else(|| head.canonical.clone());
 
     let mut meta = Map::new();
-    let mut put = |k: &str, v: Option<String>| {
-        if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
-            meta.insert(k.to_string(), Value::String(v));
+    let text = |v: Option<String>| v.filter(|v| !v.trim().is_empty()).map(Value::String);
+    // One entry per author, as a JSON Lines `byline` list gives them.
+    let byline =
+        (!byline.is_empty()).then(|| Value::Array(byline.into_iter().map(Value::String).collect()));
+    for (k, v) in [
+        ("title", text(title)),
+        ("byline", byline),
+        ("published", text(published)),
+        ("outlet", text(outlet)),
+        ("url", text(url)),
+    ] {
+        if let Some(v) = v {
+            meta.insert(k.to_string(), v);
         }
-    };
-    put("title", title);
-    put("byline", (!byline.is_empty()).then(|| byline.join(", ")));
-    put("published", published);
-    put("outlet", outlet);
-    put("url", url.filter(|u| !u.trim().is_empty()));
+    }
     meta
 }
