@@ -444,6 +444,7 @@ pub fn run(gold_path: &Path, rules: &Rules) -> Result<Report> {
             meta: Map::new(),
             hash: String::new(),
             text_extracted: false,
+            page: None,
         };
         let record = process(&article, rules);
         tally.add(&g, &id, &record);

@@ -191,8 +191,9 @@ impl Batch<'_> {
                 .fold(Needs::default(), |n, s| n.union(s.needs())),
             reuse: self.reuse,
         };
-        let stream =
-            ArticleStream::new(sources, self.config.max_bytes).formats(&self.config.formats);
+        let stream = ArticleStream::new(sources, self.config.max_bytes)
+            .formats(&self.config.formats)
+            .defer_pages();
         let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
         let writer = Writer {
             sinks,

@@ -71,7 +71,7 @@ pub struct Work<'a> {
 
 impl Work<'_> {
     pub fn outcome(&self, item: ReadResult) -> Outcome {
-        let article = match item {
+        let article = match item.and_then(Article::complete) {
             Ok(a) => a,
             Err(f) => return Outcome::Failed(failure(f), 0),
         };
@@ -150,7 +150,7 @@ pub fn read_ahead<'scope>(
         let mut chunk = Vec::new();
         let mut bytes = 0;
         for item in stream.by_ref() {
-            bytes += item.as_ref().map_or(0, |a| a.text.len());
+            bytes += item.as_ref().map_or(0, Article::size);
             chunk.push(item);
             if bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_ARTICLES {
                 break;

@@ -28,6 +28,39 @@ pub struct Article {
     /// The text was extracted from markup (a web page), not read as is: the record carries it,
     /// so every span can be checked against it.
     pub text_extracted: bool,
+    /// A web page whose text is still to be extracted (see `complete`).
+    pub page: Option<Box<html::Page>>,
+}
+
+impl Article {
+    /// Extracts a page read with `ArticleStream::defer_pages`; any other article as it is.
+    pub fn complete(mut self) -> ReadResult {
+        let Some(page) = self.page.take() else {
+            return Ok(self);
+        };
+        match page.extract() {
+            Ok((text, meta)) => {
+                self.title = meta
+                    .get("title")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string);
+                self.text = text;
+                self.meta = meta;
+                Ok(self)
+            }
+            Err((kind, message)) => Err(ReadFailure {
+                id: self.id,
+                source: self.source,
+                kind,
+                message,
+            }),
+        }
+    }
+
+    /// Bytes it holds: its text, or the page still to extract. Bounds the chunks read ahead.
+    pub fn size(&self) -> usize {
+        self.text.len() + self.page.as_ref().map_or(0, |p| p.len())
+    }
 }
 
 /// Why an article could not be read. The batch goes on without it.
@@ -222,6 +255,7 @@ pub struct ArticleStream {
     table: Option<table::TableReader>,
     max_bytes: usize,
     formats: Formats,
+    defer_pages: bool,
 }
 
 struct LineReader {
@@ -242,12 +276,19 @@ impl ArticleStream {
             table: None,
             max_bytes,
             formats: Formats::default(),
+            defer_pages: false,
         }
     }
 
     /// Reads stdin, tables and web pages as `formats` says.
     pub fn formats(mut self, formats: &Formats) -> Self {
         self.formats = formats.clone();
+        self
+    }
+
+    /// Yields web pages unextracted: the consumer calls `Article::complete` on its own threads.
+    pub fn defer_pages(mut self) -> Self {
+        self.defer_pages = true;
         self
     }
 
@@ -294,7 +335,12 @@ impl Iterator for ArticleStream {
                 }
                 Source::Html { path, id } => {
                     let rules = self.html_rules();
-                    return Some(html::read_page(&path, id, self.max_bytes, &rules));
+                    let item = html::read_page(&path, id, self.max_bytes, &rules);
+                    return Some(if self.defer_pages {
+                        item
+                    } else {
+                        item.and_then(Article::complete)
+                    });
                 }
                 Source::Stdin if self.formats.stdin != StdinFormat::Jsonl => {
                     let kind = match self.formats.stdin {
@@ -423,6 +469,7 @@ fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
         meta: Map::new(),
         hash,
         text_extracted: false,
+        page: None,
     })
 }
 
@@ -545,6 +592,7 @@ fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
             meta: obj,
             hash,
             text_extracted: false,
+            page: None,
         }));
     }
 }

@@ -598,6 +598,7 @@ impl TableReader {
             meta,
             hash: h.finalize().to_hex()[..32].to_string(),
             text_extracted: false,
+            page: None,
         })
     }
 }

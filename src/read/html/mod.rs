@@ -7,6 +7,7 @@ mod meta;
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use scraper::{Html, Selector};
 use serde::Deserialize;
@@ -120,37 +121,77 @@ fn is_tag_name(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Reads one page into an article whose text is the story as extracted, one block a line.
-pub fn read_page(path: &Path, id: String, max_bytes: usize, rules: &HtmlRules) -> ReadResult {
-    let file = WholeFile::read(path, id, max_bytes)?;
-    let page = decode_page(&file.bytes).map_err(|e| file.fail(e))?;
-    let (text, meta) = extract(&page, rules);
-    if text.trim().is_empty() {
-        return Err(file.fail((
-            "no_article_text",
-            "no article text found in the page".into(),
-        )));
+/// A page's metadata: the fields a JSON Lines article has.
+pub type Meta = Map<String, serde_json::Value>;
+
+/// A page read but not yet taken apart: the pipeline extracts it on a worker thread, so the one
+/// reading thread does not parse every page of a batch.
+#[derive(Clone)]
+pub struct Page {
+    bytes: Vec<u8>,
+    rules: Arc<HtmlRules>,
+}
+
+impl std::fmt::Debug for Page {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Page({} bytes)", self.bytes.len())
     }
+}
+
+impl Page {
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The story's text, one block a line, and the page's metadata.
+    pub fn extract(&self) -> Result<(String, Meta), (&'static str, String)> {
+        let page = decode_page(&self.bytes)?;
+        let (text, meta) =
+            std::panic::catch_unwind(|| extract(&page, &self.rules)).map_err(|_| {
+                (
+                    "internal",
+                    "newsx failed on this page (please report it)".to_string(),
+                )
+            })?;
+        if text.trim().is_empty() {
+            return Err((
+                "no_article_text",
+                "no article text found in the page".into(),
+            ));
+        }
+        Ok((text, meta))
+    }
+}
+
+/// Reads one page's bytes into an article to be completed by `Article::complete`.
+pub fn read_page(path: &Path, id: String, max_bytes: usize, rules: &Arc<HtmlRules>) -> ReadResult {
     let WholeFile {
-        id, source, hash, ..
-    } = file;
-    let title = meta
-        .get("title")
-        .and_then(|v| v.as_str())
-        .map(str::to_string);
+        id,
+        source,
+        hash,
+        bytes,
+    } = WholeFile::read(path, id, max_bytes)?;
     Ok(Article {
         id,
         source,
-        text,
-        title,
-        meta,
+        text: String::new(),
+        title: None,
+        meta: Map::new(),
         hash,
         text_extracted: true,
+        page: Some(Box::new(Page {
+            bytes,
+            rules: rules.clone(),
+        })),
     })
 }
 
 /// The page's text and its metadata (`title`, `byline`, `published`, `outlet`, `url`).
-pub fn extract(page: &str, rules: &HtmlRules) -> (String, Map<String, serde_json::Value>) {
+pub fn extract(page: &str, rules: &HtmlRules) -> (String, Meta) {
     let doc = Html::parse_document(page);
     let found = body::find(&doc, rules);
     let meta = meta::collect(&doc, found.root, rules);
