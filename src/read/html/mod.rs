@@ -150,6 +150,15 @@ impl Page {
     /// The story's text, one block a line, and the page's metadata.
     pub fn extract(&self) -> Result<(String, Meta), (&'static str, String)> {
         let page = decode_page(&self.bytes)?;
+        let depth = nesting_depth(&page);
+        if depth > MAX_DEPTH {
+            return Err((
+                "too_deep",
+                format!(
+                    "elements nested about {depth} deep (the limit is {MAX_DEPTH}): not a saved article page"
+                ),
+            ));
+        }
         let (text, meta) =
             std::panic::catch_unwind(|| extract(&page, &self.rules)).map_err(|_| {
                 (
@@ -196,6 +205,47 @@ pub fn extract(page: &str, rules: &HtmlRules) -> (String, Meta) {
     let found = body::find(&doc, rules);
     let meta = meta::collect(&doc, found.root, rules);
     (found.text, meta)
+}
+
+/// HTML's tree building checks the open elements at each tag, so its time grows with the square
+/// of the nesting depth: 20,000 nested `<div>`s take seconds. Saved news pages nest under a few
+/// hundred deep.
+const MAX_DEPTH: usize = 4096;
+
+/// Roughly how deep elements nest: open tags less close tags, leaving out elements that need no
+/// end tag (void ones, and `p`, `li`... which close themselves). An estimate, linear in the page.
+fn nesting_depth(page: &str) -> usize {
+    const NO_END_TAG: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th",
+    ];
+    let b = page.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'<', b) {
+        let rest = &b[i + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!')
+            .count();
+        if name_len == 0 || !rest[0].is_ascii_alphabetic() && rest[0] != b'!' {
+            continue;
+        }
+        let name = &rest[..name_len];
+        if name[0] == b'!'
+            || NO_END_TAG
+                .iter()
+                .any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
 }
 
 /// UTF-8 (a mark dropped), UTF-16 with a mark, or Windows-1252 when the page declares it (or
