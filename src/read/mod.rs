@@ -2,12 +2,17 @@
 //! articles, one at a time.
 
 pub mod encoding;
+mod file;
+mod formats;
 pub mod html;
 pub mod layout;
 pub mod table;
 
+use file::{open_failure, WholeFile};
+pub use formats::{Formats, StdinFormat};
+
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
@@ -126,46 +131,6 @@ impl Source {
             | Source::Html { path, .. } => Some(path),
             Source::Stdin => None,
         }
-    }
-}
-
-/// What `-` on stdin holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum StdinFormat {
-    #[default]
-    Jsonl,
-    Csv,
-    Tsv,
-}
-
-impl std::str::FromStr for StdinFormat {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "jsonl" => Ok(StdinFormat::Jsonl),
-            "csv" => Ok(StdinFormat::Csv),
-            "tsv" => Ok(StdinFormat::Tsv),
-            _ => Err(format!("`{s}` is not jsonl, csv or tsv")),
-        }
-    }
-}
-
-/// How inputs other than .txt and .jsonl are read; the same for every file of a run.
-#[derive(Clone, Default)]
-pub struct Formats {
-    pub stdin: StdinFormat,
-    pub columns: table::Columns,
-    /// The compiled `html.json` of the run; the built-in one when `None`.
-    pub html: Option<std::sync::Arc<html::HtmlRules>>,
-}
-
-impl std::fmt::Debug for Formats {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Formats")
-            .field("stdin", &self.stdin)
-            .field("columns", &self.columns)
-            .field("html", &self.html.as_ref().map(|_| "rules"))
-            .finish()
     }
 }
 
@@ -389,70 +354,6 @@ impl Iterator for ArticleStream {
 
 fn hash_bytes(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..32].to_string()
-}
-
-/// A whole file's bytes, refused when over `max_bytes`.
-fn read_file_limited(path: &Path, max_bytes: usize) -> Result<Vec<u8>, (&'static str, String)> {
-    let mut file = File::open(path).map_err(|e| ("io", e.to_string()))?;
-    let mut bytes = Vec::new();
-    // Read one byte past the limit so an oversized file is refused without reading all of it.
-    (&mut file)
-        .take((max_bytes as u64).saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| ("io", e.to_string()))?;
-    if bytes.len() > max_bytes {
-        return Err((
-            "too_large",
-            format!("larger than the limit of {max_bytes} bytes (--max-bytes)"),
-        ));
-    }
-    Ok(bytes)
-}
-
-fn open_failure(id: String, source: String, e: io::Error) -> ReadFailure {
-    ReadFailure {
-        id,
-        source,
-        kind: "io",
-        message: e.to_string(),
-    }
-}
-
-/// A file read whole for one article, and the hash of its bytes.
-struct WholeFile {
-    id: String,
-    source: String,
-    bytes: Vec<u8>,
-    hash: String,
-}
-
-impl WholeFile {
-    fn read(path: &Path, id: String, max_bytes: usize) -> Result<WholeFile, ReadFailure> {
-        let source = path.display().to_string();
-        match read_file_limited(path, max_bytes) {
-            Ok(bytes) => Ok(WholeFile {
-                id,
-                source,
-                hash: hash_bytes(&bytes),
-                bytes,
-            }),
-            Err((kind, message)) => Err(ReadFailure {
-                id,
-                source,
-                kind,
-                message,
-            }),
-        }
-    }
-
-    fn fail(&self, (kind, message): (&'static str, String)) -> ReadFailure {
-        ReadFailure {
-            id: self.id.clone(),
-            source: self.source.clone(),
-            kind,
-            message,
-        }
-    }
 }
 
 fn read_text_file(path: &Path, id: String, max_bytes: usize) -> ReadResult {
