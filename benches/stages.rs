@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use newsx::extract::{entities, quotes, segment, speakers};
+use newsx::extract::Rules;
+use newsx::extract::{entities, quotes, segment};
 use newsx::read::layout;
 use newsx::read::{list_sources, ArticleStream, Input};
 use newsx::record::ArticleRecord;
-use newsx::rules::Rules;
 use newsx::write::csv::{render, CsvStyle};
 
 fn corpus() -> PathBuf {
@@ -132,7 +132,7 @@ fn main() {
     let summaries: Vec<_> = articles
         .iter()
         .zip(&quotes)
-        .map(|(a, q)| speakers::summarise(&a.text, q))
+        .map(|(a, q)| quotes::summarise(&a.text, q))
         .collect();
     report("speaker summaries", bytes, chars, t.elapsed());
 

@@ -9,9 +9,9 @@
 
 use std::time::Instant;
 
+use newsx::extract::Rules;
 use newsx::extract::{entities, segment};
 use newsx::read::layout;
-use newsx::rules::Rules;
 use newsx::text::CharIndex;
 
 fn main() {

@@ -7,9 +7,9 @@
 
 use std::time::Instant;
 
-use newsx::extract::{entities, quotes, segment, speakers};
+use newsx::extract::Rules;
+use newsx::extract::{entities, quotes, segment};
 use newsx::read::layout;
-use newsx::rules::Rules;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -65,7 +65,7 @@ fn main() {
     let mut rows = 0usize;
     for (t, (l, s, e)) in corpus.iter().zip(&prepared) {
         let q = quotes::find(t, l, s, e, &rules.quotes);
-        rows += speakers::summarise(t, &q).len();
+        rows += quotes::summarise(t, &q).len();
         found += q.len();
     }
     let quote = start.elapsed().as_secs_f64();

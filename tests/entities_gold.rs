@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use newsx::extract::Rules;
 use newsx::extract::{entities, segment};
 use newsx::read::layout;
-use newsx::rules::Rules;
 use newsx::text::CharIndex;
 
 fn shared_file(rel: &str) -> String {

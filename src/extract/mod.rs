@@ -2,11 +2,12 @@
 
 pub mod entities;
 pub mod quotes;
+mod rules;
 pub mod segment;
-pub mod speakers;
+
+pub use rules::{rule_files, Rules};
 
 use crate::read::layout::{self, Layout};
-use crate::rules::Rules;
 
 /// Everything the stages found in one article, in byte offsets.
 #[derive(Debug, Clone)]
@@ -15,7 +16,7 @@ pub struct Extraction {
     pub sentences: Vec<segment::Sentence>,
     pub entities: entities::Entities,
     pub quotes: Vec<quotes::Quote>,
-    pub speakers: Vec<speakers::SpeakerSummary>,
+    pub speakers: Vec<quotes::SpeakerSummary>,
 }
 
 /// Runs every stage over one article's text.
@@ -24,7 +25,7 @@ pub fn extract(text: &str, title: Option<&str>, rules: &Rules) -> Extraction {
     let sentences = segment::split(text, &layout, &rules.segment);
     let entities = entities::tag(text, &layout, &sentences, &rules.entities);
     let quotes = quotes::find(text, &layout, &sentences, &entities, &rules.quotes);
-    let speakers = speakers::summarise(text, &quotes);
+    let speakers = quotes::summarise(text, &quotes);
     Extraction {
         layout,
         sentences,

@@ -90,6 +90,41 @@ impl Entities {
     }
 }
 
+/// The rules of the stages up to this one, for the unit tests of this stage and those above it.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{EntityRules, RULE_FILES};
+    use crate::extract::segment::{self, SegmentRules};
+    use crate::read::layout::{self, LayoutRules};
+    use crate::rules::{RuleFile, RuleSet};
+
+    pub struct Stages {
+        pub layout: LayoutRules,
+        pub segment: SegmentRules,
+        pub entities: EntityRules,
+    }
+
+    /// The rule files of layout, segment and entities.
+    pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
+        layout::RULE_FILES
+            .iter()
+            .chain(segment::RULE_FILES)
+            .chain(RULE_FILES)
+    }
+
+    pub fn stages() -> &'static Stages {
+        static RULES: std::sync::OnceLock<Stages> = std::sync::OnceLock::new();
+        RULES.get_or_init(|| {
+            let set = RuleSet::builtin(rule_files());
+            Stages {
+                layout: LayoutRules::compile(&set).unwrap(),
+                segment: SegmentRules::compile(&set).unwrap(),
+                entities: EntityRules::compile(&set).unwrap(),
+            }
+        })
+    }
+}
+
 /// Tags the named entities of the article's content paragraphs.
 pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRules) -> Entities {
     resolve::tag(text, layout, sentences, rules)
@@ -97,13 +132,13 @@ pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRu
 
 #[cfg(test)]
 mod tests {
+    use super::testing::stages;
     use super::*;
     use crate::extract::segment;
     use crate::read::layout;
-    use crate::rules::Rules;
 
     fn run(text: &str) -> Entities {
-        let rules = Rules::builtin();
+        let rules = stages();
         let l = layout::analyse(text, None, &rules.layout);
         let s = segment::split(text, &l, &rules.segment);
         tag(text, &l, &s, &rules.entities)

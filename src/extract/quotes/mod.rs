@@ -8,6 +8,7 @@
 
 pub mod marks;
 mod patterns;
+mod speakers;
 pub mod tokens;
 
 use std::collections::HashMap;
@@ -16,10 +17,12 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{Entities, EntityType};
 use super::segment::Sentence;
-use super::speakers::{self, Np, Resolver};
+use speakers::{Np, Resolver};
+
 use crate::read::layout::Layout;
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::text::Span;
+pub use speakers::{summarise, SpeakerSummary};
 use tokens::{class, Lexicon, Tok};
 
 pub const RULE_FILES: &[RuleFile] = &[

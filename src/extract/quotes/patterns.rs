@@ -2,10 +2,10 @@
 //! speech (`S said (that) ...`, `according to S`) begins and ends.
 
 use super::marks::Region;
+use super::speakers::{self, Form, Np};
 use super::tokens::{class, Kind, Tok};
 use super::{is_non_person_entity, person_entity, Event, QuoteKind, Raw};
 use crate::extract::entities::{Entities, EntityType};
-use crate::extract::speakers::{self, Form, Np};
 use crate::text::Span;
 
 /// How far back in its sentence a quotation looks for a cue, in tokens (keeps scans linear).

@@ -1,22 +1,23 @@
 //! Each attribution pattern pinned with sentences written for these tests.
 
 use super::*;
-use crate::extract::speakers::summarise;
+use crate::extract::entities::testing::{rule_files, stages};
 use crate::extract::{entities, segment};
 use crate::read::layout;
-use crate::rules::Rules;
 
-fn rules() -> &'static Rules {
-    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
-    RULES.get_or_init(Rules::builtin)
+fn quote_rules() -> &'static QuoteRules {
+    static RULES: std::sync::OnceLock<QuoteRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        QuoteRules::compile(&RuleSet::builtin(rule_files().chain(RULE_FILES))).unwrap()
+    })
 }
 
 fn run(text: &str) -> Vec<Quote> {
-    let rules = rules();
+    let rules = stages();
     let layout = layout::analyse(text, Some(""), &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
     let ents = entities::tag(text, &layout, &sentences, &rules.entities);
-    find(text, &layout, &sentences, &ents, &rules.quotes)
+    find(text, &layout, &sentences, &ents, quote_rules())
 }
 
 /// (quoted text, kind, speaker name) per quote.
@@ -354,7 +355,7 @@ fn names_joined_by_and_speak_together() {
 fn person_entities_supply_canonical_names_when_present() {
     use crate::extract::entities::{Entities, Entity, EntityType, Mention};
     let text = "Giedre Valaitis opened the session.\n“We must wait,” Valaitis said.";
-    let rules = rules();
+    let rules = stages();
     let layout = layout::analyse(text, Some(""), &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
     let at = |w: &str| {
@@ -376,7 +377,7 @@ fn person_entities_supply_canonical_names_when_present() {
             rule: "test",
         }],
     };
-    let qs = find(text, &layout, &sentences, &ents, &rules.quotes);
+    let qs = find(text, &layout, &sentences, &ents, quote_rules());
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Giedre Valaitis"));
 }
 
@@ -622,7 +623,7 @@ fn wire_abbreviations_and_quoted_verbs() {
 fn tagger_spans_with_titles_do_not_break_descriptions() {
     use crate::extract::entities::{Entities, Entity, EntityType, Mention};
     let text = "Leaders including Chilean President Rosa Alvear met.\nThe Chilean president said the deal was fair.";
-    let rules = rules();
+    let rules = stages();
     let layout = layout::analyse(text, Some(""), &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
     let start = text.find("Chilean President").unwrap();
@@ -642,7 +643,7 @@ fn tagger_spans_with_titles_do_not_break_descriptions() {
             rule: "test",
         }],
     };
-    let qs = find(text, &layout, &sentences, &ents, &rules.quotes);
+    let qs = find(text, &layout, &sentences, &ents, quote_rules());
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Rosa Alvear"));
 }
 

@@ -1,11 +1,12 @@
 use super::*;
 use crate::read::layout::paragraphs;
-use crate::rules::{RuleError, RuleSet, Rules};
+use crate::read::layout::{self, LayoutRules};
+use crate::rules::{RuleError, RuleSet};
 
 fn rules() -> &'static SegmentRules {
     use std::sync::OnceLock;
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    &RULES.get_or_init(Rules::builtin).segment
+    static RULES: OnceLock<SegmentRules> = OnceLock::new();
+    RULES.get_or_init(|| SegmentRules::compile(&RuleSet::builtin(RULE_FILES)).unwrap())
 }
 
 /// Sentences of `text`, each line a paragraph.
@@ -324,7 +325,8 @@ fn full_width_stops_end_sentences_without_space() {
 #[test]
 fn splits_body_paragraphs_into_sentences_with_paragraph_indexes() {
     let text = "Storm hits coast\n\nThe storm hit. Power failed.\n\nRepairs began.";
-    let layout = crate::read::layout::analyse(text, None, &Rules::builtin().layout);
+    let layout_rules = LayoutRules::compile(&RuleSet::builtin(layout::RULE_FILES)).unwrap();
+    let layout = layout::analyse(text, None, &layout_rules);
     let got = split(text, &layout, rules());
     let texts: Vec<_> = got.iter().map(|s| (s.span.of(text), s.paragraph)).collect();
     assert_eq!(
@@ -349,7 +351,7 @@ fn quote_keeping_rules() -> &'static SegmentRules {
         );
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("segment.json"), text).unwrap();
-        let set = RuleSet::with_overrides(dir.path()).unwrap();
+        let set = RuleSet::with_overrides(RULE_FILES, dir.path()).unwrap();
         SegmentRules::compile(&set).unwrap()
     })
 }
@@ -389,7 +391,7 @@ fn bad_rule_entries_name_the_field() {
     let text = include_str!("../../../rules/segment.json").replace("\"Mr\",", "\"Mr.\",");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("segment.json"), text).unwrap();
-    let set = RuleSet::with_overrides(dir.path()).unwrap();
+    let set = RuleSet::with_overrides(RULE_FILES, dir.path()).unwrap();
     match SegmentRules::compile(&set) {
         Err(RuleError::Field { field, .. }) => assert_eq!(field, "titles[0]"),
         Err(e) => panic!("unexpected error {e}"),
