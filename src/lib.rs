@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod eval;
 pub mod extract;
+pub mod lexicon;
 pub mod pipeline;
 pub mod read;
 pub mod record;

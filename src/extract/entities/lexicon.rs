@@ -1,13 +1,13 @@
 //! The compiled word lists: one hash map from a word to what the rule files say about it, title
 //! phrases, and one Aho-Corasick automaton over every gazetteer name.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 
 use super::EntityType;
+use crate::lexicon::{Case, FxSet, Lexicon};
 use crate::rules::{RuleError, RuleFile, RuleSet};
 
 pub const RULE_FILES: &[RuleFile] = &[
@@ -16,37 +16,6 @@ pub const RULE_FILES: &[RuleFile] = &[
     crate::rule_file!("gazetteer_names.json"),
     crate::rule_file!("given_names.json"),
 ];
-
-/// A fast non-cryptographic hash for short words (FxHash): the maps are built from rule files, not
-/// from input, so hash flooding is no concern and per-token lookups stay cheap.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().unwrap());
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FxBuild = BuildHasherDefault<FxHasher>;
-pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
-pub type FxSet<K> = HashSet<K, FxBuild>;
 
 /// What the rule files say about one word (bit flags, a word may carry several).
 pub mod word {
@@ -130,15 +99,21 @@ struct GivenNames {
 /// Gazetteer files: entity type → names.
 type Gazetteer = BTreeMap<EntityType, Vec<String>>;
 
-pub struct EntityRules {
-    pub(super) words: FxMap<Box<str>, u32>,
-    /// Title phrases, one or more words (`Secretary of State`), as written.
-    pub(super) titles: FxSet<Box<str>>,
-    pub(super) max_title_words: usize,
-    /// Multi-word cue phrases (`according to`) before a name.
-    pub(super) cue_phrases_before: FxSet<Box<str>>,
+/// What the rule files say about a phrase of one or more words, as written (bit flags).
+pub mod phrase {
+    /// A title or role before a name (`Secretary of State`).
+    pub const TITLE: u32 = 1;
+    /// A multi-word cue before a person's name (`according to`).
+    pub const PERSON_CUE_BEFORE: u32 = 1 << 1;
     /// One or two lower-case words before a place's name (`in`, `mayor of`).
-    pub(super) place_cues_before: FxSet<Box<str>>,
+    pub const PLACE_CUE_BEFORE: u32 = 1 << 2;
+}
+
+pub struct EntityRules {
+    pub(super) words: Lexicon,
+    /// Phrases, as written: titles, cue phrases.
+    pub(super) phrases: Lexicon,
+    pub(super) max_title_words: usize,
     pub(super) gazetteer: AhoCorasick,
     pub(super) gazetteer_types: Vec<EntityType>,
     /// The same names in capitals, for paragraphs written in capitals.
@@ -153,10 +128,11 @@ impl EntityRules {
         const F: &str = "entities.json";
         let f: EntityFile = set.parse(F)?;
         let given: GivenNames = set.parse("given_names.json")?;
-        let mut words: FxMap<Box<str>, u32> = FxMap::default();
+        let mut words = Lexicon::new(Case::Exact);
+        let mut phrases = Lexicon::new(Case::Exact);
         let mut add = |list: &[String], flag: u32| {
             for w in list {
-                *words.entry(w.as_str().into()).or_default() |= flag;
+                words.add(w, flag);
             }
         };
         add(&given.given_names, word::GIVEN);
@@ -183,23 +159,17 @@ impl EntityRules {
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);
         add(&f.month_names, word::MONTH);
         add(&f.event_nouns, word::EVENT_NOUN);
-        let place_cues_before = f
-            .place_cues_before
-            .iter()
-            .map(|w| w.as_str().into())
-            .collect();
         let single = |l: &[String]| -> Vec<String> {
             l.iter().filter(|w| !w.contains(' ')).cloned().collect()
         };
         add(&single(&f.person_cues_after), word::CUE_PERSON_AFTER);
         add(&single(&f.person_cues_before), word::CUE_PERSON_BEFORE);
-        let cue_phrases_before = f
-            .person_cues_before
-            .iter()
-            .filter(|w| w.contains(' '))
-            .map(|w| w.as_str().into())
-            .collect();
-        let mut titles = FxSet::default();
+        for w in &f.place_cues_before {
+            phrases.add(w, phrase::PLACE_CUE_BEFORE);
+        }
+        for w in f.person_cues_before.iter().filter(|w| w.contains(' ')) {
+            phrases.add(w, phrase::PERSON_CUE_BEFORE);
+        }
         let mut max_title_words = 1;
         for t in f.titles.iter().chain(&f.honorifics) {
             let n = t.split(' ').count();
@@ -212,8 +182,8 @@ impl EntityRules {
             }
             max_title_words = max_title_words.max(n);
             let first = t.split(' ').next().unwrap_or_default();
-            *words.entry(first.into()).or_default() |= word::TITLE;
-            titles.insert(t.as_str().into());
+            words.add(first, word::TITLE);
+            phrases.add(t, phrase::TITLE);
         }
 
         let mut patterns: Vec<String> = Vec::new();
@@ -270,7 +240,7 @@ impl EntityRules {
             starts_name[p.as_bytes()[0] as usize] = true;
             if p.starts_with(|c: char| c.is_lowercase()) {
                 let first = p.split([' ', '-']).next().unwrap_or_default();
-                *words.entry(first.into()).or_default() |= word::GAZ_LOWER_START;
+                words.add(first, word::GAZ_LOWER_START);
             }
         }
         Ok(EntityRules {
@@ -278,10 +248,8 @@ impl EntityRules {
             starts_name_upper,
             starts_name,
             words,
-            titles,
+            phrases,
             max_title_words,
-            cue_phrases_before,
-            place_cues_before,
             gazetteer,
             gazetteer_types,
         })
@@ -290,12 +258,18 @@ impl EntityRules {
     /// What the rules say about a word (0 when nothing).
     #[inline]
     pub(super) fn word(&self, w: &str) -> u32 {
-        self.words.get(w).copied().unwrap_or(0)
+        self.words.get(w)
+    }
+
+    /// What the rules say about a phrase of words as written (0 when nothing).
+    #[inline]
+    pub(super) fn phrase(&self, p: &str) -> u32 {
+        self.phrases.get(p)
     }
 
     /// Whether a word or phrase is a known title or role written before names (`Foreign Minister`).
     pub fn is_title(&self, phrase: &str) -> bool {
-        self.titles.contains(phrase)
+        self.phrase(phrase) & phrase::TITLE != 0
     }
 
     /// Whether a word is a known given name (`Giedrimas`).

@@ -2,10 +2,11 @@
 
 use aho_corasick::{Anchored, Input};
 
-use super::lexicon::{word, EntityRules, FxMap, FxSet};
+use super::lexicon::{phrase, word, EntityRules};
 use super::tokens::{flag, tokenize, Token};
 use super::{Entities, Entity, EntityType, Mention};
 use crate::extract::segment::Sentence;
+use crate::lexicon::{FxMap, FxSet};
 use crate::read::layout::Layout;
 use crate::text::Span;
 
@@ -98,7 +99,7 @@ impl<'a> Tagger<'a> {
         let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
         let mut next_start = 0;
         let rules = self.rules;
-        let keep_dot = |w: &str| rules.words.contains_key(w) || rules.titles.contains(w);
+        let keep_dot = |w: &str| rules.words.contains(w) || rules.is_title(w);
         let mut para_ranges = Vec::new();
         for (index, para) in layout.body() {
             let first = self.toks.len();
@@ -578,7 +579,7 @@ impl<'a> Tagger<'a> {
         // `Shares in Calder Holdings`: an organisation word outweighs a place cue
         let org_word = (first..p.end).any(|j| w(j) & word::ORG_HEAD != 0);
         if let Some(two) = self.lower_words_before(first, 2) {
-            if self.rules.place_cues_before.contains(two) && !org_word {
+            if self.rules.phrase(two) & phrase::PLACE_CUE_BEFORE != 0 && !org_word {
                 return Some((EntityType::Gpe, "place word before a name"));
             }
             // `an analyst at X`, `the director of X`: where a person works
@@ -596,7 +597,11 @@ impl<'a> Tagger<'a> {
                         && self.toks[first - 2].has(flag::CAP)
                         && self.toks[first - 1].has(flag::PLAIN_GAP));
             let numbered = self.toks.get(p.end).is_some_and(|t| t.has(flag::DIGIT));
-            if self.rules.place_cues_before.contains(one) && !weak && !numbered && !org_word {
+            if self.rules.phrase(one) & phrase::PLACE_CUE_BEFORE != 0
+                && !weak
+                && !numbered
+                && !org_word
+            {
                 return Some((EntityType::Gpe, "place word before a name"));
             }
             if w(first - 1) & word::ORG_NOUN != 0 {
@@ -776,7 +781,7 @@ impl<'a> Tagger<'a> {
             if n > 1 && self.toks[i + n - 2].has(flag::POSSESSIVE) {
                 return None;
             }
-            self.rules.titles.contains(s.of(self.text)).then_some(i + n)
+            self.rules.is_title(s.of(self.text)).then_some(i + n)
         })
     }
 
@@ -1607,9 +1612,9 @@ impl<'a> Tagger<'a> {
             .is_some_and(|t| !t.has(flag::CAP) && prev_w & word::CUE_PERSON_BEFORE != 0)
             || (p.first >= 2 && {
                 let a = &self.toks[p.first - 2];
-                let phrase = Span::new(a.span.start, self.toks[p.first - 1].span.end);
+                let before = Span::new(a.span.start, self.toks[p.first - 1].span.end);
                 a.paragraph == first.paragraph
-                    && self.rules.cue_phrases_before.contains(phrase.of(self.text))
+                    && self.rules.phrase(before.of(self.text)) & phrase::PERSON_CUE_BEFORE != 0
             });
         let given = self.words[p.first] & word::GIVEN != 0;
         if initial && n == 1 && comma_next && !given {

@@ -11,19 +11,18 @@ mod patterns;
 mod speakers;
 pub mod tokens;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::entities::{Entities, EntityType};
 use super::segment::Sentence;
 use speakers::{Np, Resolver};
 
+use crate::lexicon::{Case, FxMap, Lexicon};
 use crate::read::layout::Layout;
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::text::Span;
 pub use speakers::{summarise, SpeakerSummary};
-use tokens::{class, Lexicon, Tok};
+use tokens::{class, Tok};
 
 pub const RULE_FILES: &[RuleFile] = &[
     crate::rule_file!("quotes.json"),
@@ -126,7 +125,7 @@ impl QuoteRules {
     pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
         let q: QuoteFile = set.parse("quotes.json")?;
         let s: SpeakerWords = set.parse("speakers_words.json")?;
-        let mut lex = Lexicon::default();
+        let mut lex = Lexicon::new(Case::Folded);
         let lists: [(&str, &str, &Vec<String>, u32); 21] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
             (
@@ -232,7 +231,7 @@ impl QuoteRules {
                 lex.add(w, bits);
             }
         }
-        let mut genders = speakers::Genders::new();
+        let mut genders = speakers::Genders::default();
         for (words, female) in [(&s.male_words, false), (&s.female_words, true)] {
             for w in words {
                 genders.insert(w.to_lowercase(), female);
@@ -430,7 +429,7 @@ fn resolve(
         }
     }
     // Every piece of a multi-paragraph quotation is the speaker's who is named on any piece.
-    let mut by_group: HashMap<usize, Speaker> = HashMap::new();
+    let mut by_group: FxMap<usize, Speaker> = FxMap::default();
     for (r, s) in raws.iter().zip(&speakers) {
         if let (Some(g), Some(s), Some(_)) = (r.group, s, &r.np) {
             by_group.entry(g).or_insert_with(|| s.clone());

@@ -1,10 +1,8 @@
 //! A paragraph as tokens: words (with their word-list classes), punctuation, and each top-level
 //! quotation as one opaque token, so attribution patterns read `Q , S V` over a short slice.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::marks::{is_quote_char, Region};
+use crate::lexicon::Lexicon;
 use crate::text::Span;
 
 /// Word classes from the rule files, as bits.
@@ -35,139 +33,6 @@ pub mod class {
     pub const QUESTION: u32 = 1 << 19;
     /// Abbreviations that stand before a number (`No.`, `Vol.`).
     pub const NUMBER_ABBR: u32 = 1 << 20;
-}
-
-/// Word → classes, looked up once per token. Lowercased words of up to 16 bytes are packed into
-/// one integer key, so a lookup is a multiply and a compare, with no allocation.
-#[derive(Default)]
-pub struct Lexicon {
-    short: HashMap<u128, u32, BuildHasherDefault<FxHasher>>,
-    long: HashMap<Box<[u8]>, u32, BuildHasherDefault<FxHasher>>,
-    max_len: usize,
-}
-
-fn pack(lower: &[u8]) -> u128 {
-    let mut v = [0u8; 16];
-    v[..lower.len()].copy_from_slice(lower);
-    u128::from_le_bytes(v)
-}
-
-impl Lexicon {
-    pub fn add(&mut self, word: &str, bits: u32) {
-        let w = word.to_lowercase();
-        self.max_len = self.max_len.max(w.len());
-        if w.len() <= 16 {
-            *self.short.entry(pack(w.as_bytes())).or_insert(0) |= bits;
-        } else {
-            *self
-                .long
-                .entry(w.into_bytes().into_boxed_slice())
-                .or_insert(0) |= bits;
-        }
-    }
-
-    fn get_lower(&self, lower: &[u8]) -> u32 {
-        let hit = if lower.len() <= 16 {
-            self.short.get(&pack(lower))
-        } else {
-            self.long.get(lower)
-        };
-        hit.copied().unwrap_or(0)
-    }
-
-    /// Classes of `word`, case-insensitively; 0 when it is in no list.
-    pub fn get(&self, word: &str) -> u32 {
-        if word.len() > self.max_len {
-            return 0;
-        }
-        if word.len() <= 16 && word.is_ascii() {
-            return self
-                .short
-                .get(&ascii_key(word.as_bytes()))
-                .copied()
-                .unwrap_or(0);
-        }
-        if word.is_ascii() {
-            let mut buf = [0u8; 64];
-            let Some(b) = buf.get_mut(..word.len()) else {
-                return 0;
-            };
-            for (d, s) in b.iter_mut().zip(word.bytes()) {
-                *d = s.to_ascii_lowercase();
-            }
-            return self.get_lower(b);
-        }
-        self.get_lower(word.to_lowercase().as_bytes())
-    }
-}
-
-/// `pack` of the lowercased ASCII word `w` (at most 16 bytes), built in registers: a few
-/// overlapping loads and a branch-free lowercasing instead of a loop over the bytes.
-fn ascii_key(w: &[u8]) -> u128 {
-    let n = w.len();
-    let le = |i: usize, len: usize| {
-        let mut v = [0u8; 8];
-        v[..len].copy_from_slice(&w[i..i + len]);
-        u64::from_le_bytes(v)
-    };
-    let (lo, hi) = if n >= 8 {
-        let hi = if n > 8 {
-            le(n - 8, 8) >> ((16 - n) * 8)
-        } else {
-            0
-        };
-        (le(0, 8), hi)
-    } else if n >= 4 {
-        // the two loads overlap on equal bytes, so or-ing them is exact
-        (le(0, 4) | (le(n - 4, 4) << ((n - 4) * 8)), 0)
-    } else {
-        (
-            w.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b)),
-            0,
-        )
-    };
-    u128::from(lower8(lo)) | (u128::from(lower8(hi)) << 64)
-}
-
-/// ASCII lowercasing of eight bytes at once (every byte below 0x80).
-fn lower8(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // per byte: the high bit says `b >= 'A'`, and `b > 'Z'` in the second sum
-    let ge_a = x + ONES * (0x80 - u64::from(b'A'));
-    let gt_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = ge_a & !gt_z & (ONES * 0x80);
-    x | (upper >> 2)
-}
-
-/// The Firefox hash: a multiply and rotate per word, plenty for short keys we control.
-#[derive(Default)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u128(&mut self, i: u128) {
-        self.write_u64(i as u64);
-        self.write_u64((i >> 64) as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,42 +214,5 @@ pub fn tokenize(text: &str, para: Span, regions: &[Region], lex: &Lexicon, out: 
             poss: base.len() != word.len(),
         });
         pos = end;
-    }
-}
-
-#[cfg(test)]
-mod key_tests {
-    use super::*;
-
-    #[test]
-    fn register_keys_match_packed_lowercase_words() {
-        let words = [
-            "",
-            "a",
-            "I",
-            "Mr",
-            "The",
-            "said",
-            "SAID",
-            "Zz@[`{",
-            "according",
-            "Spokesperson",
-            "AbCdEfGhIjKlMnOp",
-            "abcdefgh",
-            "ABCDEFGHI",
-            "x-y'z.Q&",
-            "0123456789AZaz~",
-        ];
-        for w in words {
-            let lower = w.to_ascii_lowercase();
-            assert_eq!(ascii_key(w.as_bytes()), pack(lower.as_bytes()), "{w}");
-        }
-        for n in 0..=16 {
-            let w: String = (0..n)
-                .map(|i| (b'@' + (i as u8 * 7) % 60) as char)
-                .collect();
-            let lower = w.to_ascii_lowercase();
-            assert_eq!(ascii_key(w.as_bytes()), pack(lower.as_bytes()), "{w}");
-        }
     }
 }

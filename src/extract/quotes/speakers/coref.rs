@@ -1,11 +1,10 @@
 //! Speaker coreference: resolving each speaker phrase, in text order, to the fullest earlier
 //! mention of the same person or organisation (surnames, he/she, `the ministry`, acronyms).
 
-use std::collections::HashMap;
-
 use super::super::{Speaker, SpeakerKind};
 use super::phrase::{lower_word, Form, Np};
 use crate::extract::entities::{Entities, EntityType};
+use crate::lexicon::{FxMap, FxSet};
 use crate::text::Span;
 
 /// A person the article has named, with the titles it gave them.
@@ -19,10 +18,10 @@ struct Person {
 }
 
 /// Lowercased words of a rule list.
-pub type WordSet = std::collections::HashSet<String>;
+pub type WordSet = FxSet<String>;
 
 /// Gendered title words (`mr` → false, `spokeswoman` → true), from the rule files.
-pub type Genders = HashMap<String, bool>;
+pub type Genders = FxMap<String, bool>;
 
 /// How many recent subjects a he/she may reach back to.
 const RECENT: usize = 8;
@@ -34,7 +33,7 @@ pub struct Resolver<'r> {
     /// Organisations that spoke, with the words of their phrase: `the ministry` refers back to one.
     orgs: Vec<(String, Vec<String>)>,
     persons: Vec<Person>,
-    by_last: HashMap<String, usize>,
+    by_last: FxMap<String, usize>,
     /// Recent sentence subjects and speakers, latest last: the antecedents for he/she.
     recent: Vec<usize>,
     /// Unnamed sources so far: (head noun, singular), description used as their name.
@@ -42,7 +41,7 @@ pub struct Resolver<'r> {
     /// The most recent group or organisation that spoke: the antecedent for they.
     group: Option<Speaker>,
     /// Acronyms the article spelled out: `WHO` → `World Health Organization`.
-    aliases: HashMap<String, String>,
+    aliases: FxMap<String, String>,
 }
 
 fn singular(w: &str) -> &str {
@@ -78,11 +77,11 @@ impl<'r> Resolver<'r> {
             company,
             orgs: Vec::new(),
             persons: Vec::new(),
-            by_last: HashMap::new(),
+            by_last: FxMap::default(),
             recent: Vec::new(),
             anonymous: Vec::new(),
             group: None,
-            aliases: HashMap::new(),
+            aliases: FxMap::default(),
         }
     }
 

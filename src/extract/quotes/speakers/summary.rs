@@ -1,8 +1,7 @@
 //! The per-article speaker summary: one row per distinct speaker, with their quotes and words.
 
-use std::collections::HashMap;
-
 use super::super::{Quote, SpeakerKind};
+use crate::lexicon::FxMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpeakerSummary {
@@ -17,7 +16,7 @@ pub struct SpeakerSummary {
 /// One row per distinct speaker, in order of first quote; quotes with no speaker are left out.
 pub fn summarise(text: &str, quotes: &[Quote]) -> Vec<SpeakerSummary> {
     let mut out: Vec<SpeakerSummary> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FxMap<&str, usize> = FxMap::default();
     for q in quotes {
         let Some(name) = &q.speaker.name else {
             continue;
