@@ -110,11 +110,20 @@ fn main() {
     report("segment", bytes, chars, t.elapsed());
 
     let t = Instant::now();
-    let ents: Vec<_> = articles
+    let streams: Vec<_> = articles
         .iter()
         .zip(&layouts)
         .zip(&sentences)
-        .map(|((a, l), s)| entities::tag(&a.text, l, s, &rules.entities))
+        .map(|((a, l), s)| rules.tokens(&a.text, l, s))
+        .collect();
+    report("tokens", bytes, chars, t.elapsed());
+
+    let t = Instant::now();
+    let ents: Vec<_> = articles
+        .iter()
+        .zip(&layouts)
+        .zip(&streams)
+        .map(|((a, l), t)| entities::tag(&a.text, l, t, &rules.entities))
         .collect();
     report("entities", bytes, chars, t.elapsed());
 

@@ -54,7 +54,8 @@ fn main() {
         .map(|t| {
             let l = layout::analyse(t, None, &rules.layout);
             let s = segment::split(t, &l, &rules.segment);
-            let e = entities::tag(t, &l, &s, &rules.entities);
+            let tokens = rules.tokens(t, &l, &s);
+            let e = entities::tag(t, &l, &tokens, &rules.entities);
             (l, s, e)
         })
         .collect();

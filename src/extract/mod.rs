@@ -4,6 +4,7 @@ pub mod entities;
 pub mod quotes;
 mod rules;
 pub mod segment;
+pub mod tokens;
 
 pub use rules::{rule_files, Rules};
 
@@ -23,7 +24,8 @@ pub struct Extraction {
 pub fn extract(text: &str, title: Option<&str>, rules: &Rules) -> Extraction {
     let layout = layout::analyse(text, title, &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
-    let entities = entities::tag(text, &layout, &sentences, &rules.entities);
+    let tokens = rules.tokens(text, &layout, &sentences);
+    let entities = entities::tag(text, &layout, &tokens, &rules.entities);
     let quotes = quotes::find(text, &layout, &sentences, &entities, &rules.quotes);
     let speakers = quotes::summarise(text, &quotes);
     Extraction {

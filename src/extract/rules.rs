@@ -1,8 +1,11 @@
 //! The registry of rule files and the compiled bundle: where the stages are assembled, every
 //! stage's files are listed once and compiled once per run, shared by all threads.
 
+use super::segment::Sentence;
+use super::tokens::{self, Tokens};
 use super::{entities, quotes, segment};
-use crate::read::{html, layout};
+use crate::read::html;
+use crate::read::layout::{self, Layout};
 use crate::rules::{RuleError, RuleFile, RuleSet};
 
 /// Every rule file any stage reads, in the order error messages list them.
@@ -50,6 +53,11 @@ impl Rules {
 
     pub fn builtin() -> Self {
         Self::compile(&Self::builtin_set()).expect("built-in rules are valid")
+    }
+
+    /// The token stream of an article, with these rules' dot decisions.
+    pub fn tokens(&self, text: &str, layout: &Layout, sentences: &[Sentence]) -> Tokens {
+        tokens::build(text, layout, sentences, |w| self.entities.keeps_dot(w))
     }
 }
 

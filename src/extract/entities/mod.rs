@@ -7,11 +7,11 @@
 
 mod lexicon;
 mod resolve;
-mod tokens;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
-use super::segment::Sentence;
+use super::tokens::Tokens;
 use crate::read::layout::Layout;
 use crate::text::Span;
 
@@ -126,22 +126,23 @@ pub(crate) mod testing {
 }
 
 /// Tags the named entities of the article's content paragraphs.
-pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRules) -> Entities {
-    resolve::tag(text, layout, sentences, rules)
+pub fn tag(text: &str, layout: &Layout, tokens: &Tokens, rules: &EntityRules) -> Entities {
+    resolve::tag(text, layout, tokens, rules)
 }
 
 #[cfg(test)]
 mod tests {
     use super::testing::stages;
     use super::*;
-    use crate::extract::segment;
+    use crate::extract::{segment, tokens};
     use crate::read::layout;
 
     fn run(text: &str) -> Entities {
         let rules = stages();
         let l = layout::analyse(text, None, &rules.layout);
         let s = segment::split(text, &l, &rules.segment);
-        tag(text, &l, &s, &rules.entities)
+        let t = tokens::build(text, &l, &s, |w| rules.entities.keeps_dot(w));
+        tag(text, &l, &t, &rules.entities)
     }
 
     fn found(text: &str) -> Vec<(String, EntityType)> {

@@ -3,9 +3,9 @@
 use aho_corasick::{Anchored, Input};
 
 use super::lexicon::{phrase, word, EntityRules};
-use super::tokens::{flag, tokenize, Token};
+use super::words::{flag, words, Token};
 use super::{Entities, Entity, EntityType, Mention};
-use crate::extract::segment::Sentence;
+use crate::extract::tokens::Tokens;
 use crate::lexicon::{FxMap, FxSet};
 use crate::read::layout::Layout;
 use crate::text::Span;
@@ -75,11 +75,11 @@ struct Tagger<'a> {
     lower_words: FxSet<&'a str>,
 }
 
-pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRules) -> Entities {
+pub fn tag(text: &str, layout: &Layout, tokens: &Tokens, rules: &EntityRules) -> Entities {
     let mut t = Tagger {
         text,
         rules,
-        toks: Vec::with_capacity(text.len() / 5 + 1),
+        toks: words(tokens),
         words: Vec::new(),
         gaz_end: Vec::new(),
         gaz_type: Vec::new(),
@@ -88,37 +88,24 @@ pub fn tag(text: &str, layout: &Layout, sentences: &[Sentence], rules: &EntityRu
         pieces: Vec::new(),
         lower_words: FxSet::default(),
     };
-    t.read(layout, sentences);
+    t.read(layout, tokens);
     t.cut_runs(layout);
     t.resolve()
 }
 
 impl<'a> Tagger<'a> {
-    fn read(&mut self, layout: &Layout, sentences: &[Sentence]) {
+    fn read(&mut self, layout: &Layout, tokens: &Tokens) {
         let text = self.text;
-        let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
-        let mut next_start = 0;
-        let rules = self.rules;
-        let keep_dot = |w: &str| rules.words.contains(w) || rules.is_title(w);
         let mut para_ranges = Vec::new();
-        for (index, para) in layout.body() {
-            let first = self.toks.len();
-            tokenize(
-                text,
-                para,
-                index as u32,
-                &starts,
-                &mut next_start,
-                keep_dot,
-                &mut self.toks,
-            );
-            para_ranges.push((para, first, self.toks.len()));
+        for p in &tokens.paragraphs {
+            let (para, first, end) = (p.span, p.tokens.start, p.tokens.end);
+            para_ranges.push((para, first, end));
             let kind = if layout.credit_lines.contains(&para) {
                 ParaKind::Credit
-            } else if shouting(&self.toks[first..]) {
+            } else if shouting(&self.toks[first..end]) {
                 ParaKind::Shouting
             } else if !para.of(text).ends_with(['.', '!', '?', '"', '”', ':', ';'])
-                && title_case(&self.toks[first..])
+                && title_case(&self.toks[first..end])
             {
                 ParaKind::TitleCase
             } else {

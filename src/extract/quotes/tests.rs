@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::extract::entities::testing::{rule_files, stages};
-use crate::extract::{entities, segment};
+use crate::extract::{entities, segment, tokens};
 use crate::read::layout;
 
 fn quote_rules() -> &'static QuoteRules {
@@ -16,7 +16,8 @@ fn run(text: &str) -> Vec<Quote> {
     let rules = stages();
     let layout = layout::analyse(text, Some(""), &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
-    let ents = entities::tag(text, &layout, &sentences, &rules.entities);
+    let tokens = tokens::build(text, &layout, &sentences, |w| rules.entities.keeps_dot(w));
+    let ents = entities::tag(text, &layout, &tokens, &rules.entities);
     find(text, &layout, &sentences, &ents, quote_rules())
 }
 
