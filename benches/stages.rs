@@ -132,8 +132,9 @@ fn main() {
         .iter()
         .zip(&layouts)
         .zip(&sentences)
+        .zip(&streams)
         .zip(&ents)
-        .map(|(((a, l), s), e)| quotes::find(&a.text, l, s, e, &rules.quotes))
+        .map(|((((a, l), s), t), e)| quotes::find(&a.text, l, s, t, e, &rules.quotes))
         .collect();
     report("quotes + speakers", bytes, chars, t.elapsed());
 

@@ -56,7 +56,7 @@ fn main() {
             let s = segment::split(t, &l, &rules.segment);
             let tokens = rules.tokens(t, &l, &s);
             let e = entities::tag(t, &l, &tokens, &rules.entities);
-            (l, s, e)
+            (l, s, tokens, e)
         })
         .collect();
     let base = start.elapsed().as_secs_f64();
@@ -64,8 +64,8 @@ fn main() {
     let start = Instant::now();
     let mut found = 0usize;
     let mut rows = 0usize;
-    for (t, (l, s, e)) in corpus.iter().zip(&prepared) {
-        let q = quotes::find(t, l, s, e, &rules.quotes);
+    for (t, (l, s, tokens, e)) in corpus.iter().zip(&prepared) {
+        let q = quotes::find(t, l, s, tokens, e, &rules.quotes);
         rows += quotes::summarise(t, &q).len();
         found += q.len();
     }

@@ -26,7 +26,7 @@ pub fn extract(text: &str, title: Option<&str>, rules: &Rules) -> Extraction {
     let sentences = segment::split(text, &layout, &rules.segment);
     let tokens = rules.tokens(text, &layout, &sentences);
     let entities = entities::tag(text, &layout, &tokens, &rules.entities);
-    let quotes = quotes::find(text, &layout, &sentences, &entities, &rules.quotes);
+    let quotes = quotes::find(text, &layout, &sentences, &tokens, &entities, &rules.quotes);
     let speakers = quotes::summarise(text, &quotes);
     Extraction {
         layout,

@@ -1,20 +1,21 @@
 //! Quotations and who said them: direct quotes between quotation marks (whole, split, partial,
 //! running over several paragraphs) and reported speech (`S said (that) ...`, `according to S`).
 //!
-//! Per paragraph: pair the quotation marks (`marks`), tokenize with each quotation as one token
-//! (`tokens`), match attribution patterns over short token windows (`patterns`). Then resolve every
+//! Per paragraph: pair the quotation marks (`marks`), view the paragraph's tokens with each
+//! quotation as one item (`view`), match attribution patterns over short windows (`patterns`). Then resolve every
 //! speaker phrase in text order (`speakers::Resolver`), so pronouns, surnames and descriptions find
 //! the person introduced before them.
 
 pub mod marks;
 mod patterns;
 mod speakers;
-pub mod tokens;
+pub mod view;
 
 use serde::{Deserialize, Serialize};
 
 use super::entities::{Entities, EntityType};
 use super::segment::Sentence;
+use super::tokens::Tokens;
 use speakers::{Np, Resolver};
 
 use crate::lexicon::{Case, FxMap, Lexicon};
@@ -22,7 +23,7 @@ use crate::read::layout::Layout;
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::text::Span;
 pub use speakers::{summarise, SpeakerSummary};
-use tokens::{class, Tok};
+use view::{class, Tok};
 
 pub const RULE_FILES: &[RuleFile] = &[
     crate::rule_file!("quotes.json"),
@@ -290,6 +291,7 @@ pub fn find(
     text: &str,
     layout: &Layout,
     sentences: &[Sentence],
+    stream: &Tokens,
     entities: &Entities,
     rules: &QuoteRules,
 ) -> Vec<Quote> {
@@ -302,13 +304,16 @@ pub fn find(
     let mut open_from: Option<usize> = None;
     // The previous paragraph ended `S said:`.
     let mut colon: Option<(Np, Span)> = None;
-    for (_, para) in layout.body() {
+    for paragraph in &stream.paragraphs {
+        let para = paragraph.span;
         if layout.headline == Some(para) || layout.is_credit_line(para) {
             continue;
         }
         let para = after_dateline(text, layout, para);
         marks::scan(text, para, open_from.is_some(), &mut regions);
-        tokens::tokenize(text, para, &regions, &rules.lex, &mut toks);
+        view::view(
+            text, stream, paragraph, para.start, &regions, &rules.lex, &mut toks,
+        );
         let first_raw = raws.len();
         let first_event = events.len();
         events.push((para.start, Event::Paragraph { quoted: false }));
@@ -317,7 +322,7 @@ pub fn find(
         if let Some((np, cue)) = colon.take() {
             let opens = toks
                 .first()
-                .is_some_and(|t| matches!(t.kind, tokens::Kind::Quoted(_)));
+                .is_some_and(|t| matches!(t.kind, view::Kind::Quoted(_)));
             if let Some(r) = raws
                 .get_mut(first_raw)
                 .filter(|r| opens && r.np.is_none() && r.kind != QuoteKind::Indirect)

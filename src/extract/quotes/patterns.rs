@@ -3,7 +3,7 @@
 
 use super::marks::Region;
 use super::speakers::{self, Form, Np};
-use super::tokens::{class, Kind, Tok};
+use super::view::{class, Kind, Tok};
 use super::{is_non_person_entity, person_entity, Event, QuoteKind, Raw};
 use crate::extract::entities::{Entities, EntityType};
 use crate::text::Span;

@@ -12,13 +12,17 @@ fn quote_rules() -> &'static QuoteRules {
     })
 }
 
+fn stream(text: &str, layout: &Layout, sentences: &[Sentence]) -> Tokens {
+    tokens::build(text, layout, sentences, |w| stages().entities.keeps_dot(w))
+}
+
 fn run(text: &str) -> Vec<Quote> {
     let rules = stages();
     let layout = layout::analyse(text, Some(""), &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
-    let tokens = tokens::build(text, &layout, &sentences, |w| rules.entities.keeps_dot(w));
-    let ents = entities::tag(text, &layout, &tokens, &rules.entities);
-    find(text, &layout, &sentences, &ents, quote_rules())
+    let stream = stream(text, &layout, &sentences);
+    let ents = entities::tag(text, &layout, &stream, &rules.entities);
+    find(text, &layout, &sentences, &stream, &ents, quote_rules())
 }
 
 /// (quoted text, kind, speaker name) per quote.
@@ -378,7 +382,8 @@ fn person_entities_supply_canonical_names_when_present() {
             rule: "test",
         }],
     };
-    let qs = find(text, &layout, &sentences, &ents, quote_rules());
+    let stream = stream(text, &layout, &sentences);
+    let qs = find(text, &layout, &sentences, &stream, &ents, quote_rules());
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Giedre Valaitis"));
 }
 
@@ -644,7 +649,8 @@ fn tagger_spans_with_titles_do_not_break_descriptions() {
             rule: "test",
         }],
     };
-    let qs = find(text, &layout, &sentences, &ents, quote_rules());
+    let stream = stream(text, &layout, &sentences);
+    let qs = find(text, &layout, &sentences, &stream, &ents, quote_rules());
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Rosa Alvear"));
 }
 

@@ -1,7 +1,7 @@
 //! The noun-phrase grammar of speakers: reading the tokens of a speaker phrase into a name, a
 //! title, a description, an organisation or a pronoun.
 
-use super::super::tokens::{class, Tok};
+use super::super::view::{class, Tok};
 use crate::text::Span;
 
 /// What a speaker noun phrase is, before resolution.
