@@ -54,7 +54,7 @@ impl<'a> Paragraph<'a> {
         let mut start = 0;
         for i in 0..n {
             lo[i] = start;
-            if Self::breaks_after(text, toks, regions, i) {
+            if Self::window_ends_after(toks, i) {
                 for h in &mut hi[start..=i] {
                     *h = i + 1;
                 }
@@ -71,27 +71,11 @@ impl<'a> Paragraph<'a> {
         }
     }
 
-    /// A sentence ends after . ? ! ; and after a quotation ending in . ? ! when a capital follows.
-    fn breaks_after(text: &str, toks: &[Tok], regions: &[Region], i: usize) -> bool {
-        let t = &toks[i];
-        if t.ends_sentence() {
-            return true;
-        }
-        // `..., D-N.Y. “Next sentence.”`: an abbreviation's dot also ends the sentence.
-        if t.is_word() && t.span.of(text).ends_with('.') {
-            if let Some(Kind::Quoted(r)) = toks.get(i + 1).map(|n| n.kind) {
-                return regions[r].inner.of(text).starts_with(char::is_uppercase);
-            }
-        }
-        if let Kind::Quoted(r) = t.kind {
-            let inner = regions[r].inner.of(text);
-            let full = inner.ends_with(['.', '?', '!', '…']);
-            return full
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_word() && n.cap && !n.is(class::CUE));
-        }
-        false
+    /// Patterns read within one of the segmenter's sentences: item `i` ends one when the next
+    /// item starts in a later sentence (a quotation holding several sentences is one item).
+    fn window_ends_after(toks: &[Tok], i: usize) -> bool {
+        toks.get(i + 1)
+            .is_some_and(|next| next.sentences.0 > toks[i].sentences.1)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -667,7 +651,7 @@ impl<'a> Paragraph<'a> {
             if dash {
                 if let Some(np) = self.np_right(k, hi, false) {
                     let after = t.get(np.end);
-                    if after.is_none_or(|a| a.ends_sentence() || a.is_punct(',')) && t[k].cap {
+                    if after.is_none_or(|a| a.ends_clause() || a.is_punct(',')) && t[k].cap {
                         return Some(Attribution {
                             cue: None,
                             np: Some(np),
@@ -913,7 +897,7 @@ impl<'a> Paragraph<'a> {
             let Some(subject) = subject else {
                 continue;
             };
-            if k >= hi || t[k].ends_sentence() || t[k].is_punct(',') {
+            if k >= hi || t[k].ends_clause() || t[k].is_punct(',') {
                 // `CLAUSE, S V.`: the clause before the subject is what was said.
                 let c = subject.start;
                 if has_that || c <= lo + 2 || !t[c - 1].is_punct(',') || gerund {
@@ -922,7 +906,7 @@ impl<'a> Paragraph<'a> {
                 if t[lo..c].iter().any(|x| matches!(x.kind, Kind::Quoted(_))) {
                     continue;
                 }
-                let at_end = k >= hi || t[k].ends_sentence() || self.gerund_follows(k);
+                let at_end = k >= hi || t[k].ends_clause() || self.gerund_follows(k);
                 if !at_end {
                     continue;
                 }
@@ -1136,8 +1120,7 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // `CLAUSE, according to S.`: S ends the sentence, or an appositive or dash follows it.
-        let closes =
-            np.end >= hi || t[np.end].ends_sentence() || t[np.end].is_dash() || after_comma;
+        let closes = np.end >= hi || t[np.end].ends_clause() || t[np.end].is_dash() || after_comma;
         let end = if t[a - 1].is_punct(',') { a - 1 } else { a };
         if closes && end > lo + 2 {
             let mut s = lo;

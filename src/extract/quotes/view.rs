@@ -73,8 +73,8 @@ impl Tok {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
-    /// A full stop, question or exclamation mark: the end of a sentence for our purposes.
-    pub fn ends_sentence(&self) -> bool {
+    /// A full stop, question or exclamation mark or a semicolon: nothing attaches across it.
+    pub fn ends_clause(&self) -> bool {
         matches!(self.kind, Kind::Punct('.' | '?' | '!' | ';'))
     }
     pub fn is_dash(&self) -> bool {
