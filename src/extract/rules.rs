@@ -57,7 +57,7 @@ impl Rules {
 
     /// The token stream of an article, with these rules' dot decisions.
     pub fn tokens(&self, text: &str, layout: &Layout, sentences: &[Sentence]) -> Tokens {
-        tokens::build(text, layout, sentences, |w| self.entities.keeps_dot(w))
+        tokens::build(text, layout, sentences, &self.segment)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::segment::Sentence;
+use super::segment::{SegmentRules, Sentence};
 use crate::read::layout::Layout;
 use crate::text::Span;
 
@@ -135,14 +135,9 @@ impl SentenceCursor<'_> {
     }
 }
 
-/// Tokenizes the article's content paragraphs. `keeps_dot` says whether a word written with its
-/// final full stop (`Gov.`) is an abbreviation that keeps it.
-pub fn build(
-    text: &str,
-    layout: &Layout,
-    sentences: &[Sentence],
-    keeps_dot: impl Fn(&str) -> bool,
-) -> Tokens {
+/// Tokenizes the article's content paragraphs. A word's final full stop stays in the word when it
+/// is an initial or holds dots (`U.S.`), or the segmenter's abbreviation lists say so (`Gov.`).
+pub fn build(text: &str, layout: &Layout, sentences: &[Sentence], rules: &SegmentRules) -> Tokens {
     let mut out = Tokens {
         tokens: Vec::with_capacity(text.len() / 5 + 1),
         marks: Vec::with_capacity(text.len() / 20 + 1),
@@ -162,7 +157,7 @@ pub fn build(
             text,
             index,
             para,
-            &keeps_dot,
+            rules,
             &mut for_tokens,
             &mut for_marks,
             &mut out,
@@ -184,7 +179,7 @@ fn paragraph(
     text: &str,
     index: usize,
     para: Span,
-    keeps_dot: &impl Fn(&str) -> bool,
+    rules: &SegmentRules,
     sentence: &mut SentenceCursor,
     mark_sentence: &mut SentenceCursor,
     out: &mut Tokens,
@@ -239,7 +234,12 @@ fn paragraph(
         // A dot that belongs to the word: initials, dotted abbreviations (`U.S.`), titles (`Gov.`).
         if poss == 0 && j < end && bytes[j] == b'.' {
             let single_upper = w.len() == 1 && bytes[start].is_ascii_uppercase();
-            if single_upper || w.contains('.') || keeps_dot(&text[start..j + 1]) {
+            let before_number = || {
+                text[j + 1..end]
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit())
+            };
+            if single_upper || w.contains('.') || rules.keeps_dot(w, before_number()) {
                 w_end = j + 1;
                 span_end = j + 1;
                 flags |= flag::DOT;

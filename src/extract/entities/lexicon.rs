@@ -267,11 +267,6 @@ impl EntityRules {
         self.phrases.get(p)
     }
 
-    /// Whether a word written with its full stop (`Gov.`) is listed so: it keeps the stop.
-    pub fn keeps_dot(&self, word: &str) -> bool {
-        self.words.contains(word) || self.is_title(word)
-    }
-
     /// Whether a word or phrase is a known title or role written before names (`Foreign Minister`).
     pub fn is_title(&self, phrase: &str) -> bool {
         self.phrase(phrase) & phrase::TITLE != 0

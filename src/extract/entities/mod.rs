@@ -141,7 +141,7 @@ mod tests {
         let rules = stages();
         let l = layout::analyse(text, None, &rules.layout);
         let s = segment::split(text, &l, &rules.segment);
-        let t = tokens::build(text, &l, &s, |w| rules.entities.keeps_dot(w));
+        let t = tokens::build(text, &l, &s, &rules.segment);
         tag(text, &l, &t, &rules.entities)
     }
 

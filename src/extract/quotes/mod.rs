@@ -91,7 +91,6 @@ struct QuoteFile {
     noun_like: Vec<String>,
     finite_verbs: Vec<String>,
     question_verbs: Vec<String>,
-    number_abbreviations: Vec<String>,
     before_verb: Vec<String>,
     after_verb: Vec<String>,
     not_clause_start: Vec<String>,
@@ -127,7 +126,7 @@ impl QuoteRules {
         let q: QuoteFile = set.parse("quotes.json")?;
         let s: SpeakerWords = set.parse("speakers_words.json")?;
         let mut lex = Lexicon::new(Case::Folded);
-        let lists: [(&str, &str, &Vec<String>, u32); 21] = [
+        let lists: [(&str, &str, &Vec<String>, u32); 20] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
             (
                 "quotes.json",
@@ -154,12 +153,6 @@ impl QuoteRules {
                 "question_verbs",
                 &q.question_verbs,
                 class::QUESTION,
-            ),
-            (
-                "quotes.json",
-                "number_abbreviations",
-                &q.number_abbreviations,
-                class::NUMBER_ABBR,
             ),
             (
                 "quotes.json",

@@ -13,7 +13,7 @@ fn quote_rules() -> &'static QuoteRules {
 }
 
 fn stream(text: &str, layout: &Layout, sentences: &[Sentence]) -> Tokens {
-    tokens::build(text, layout, sentences, |w| stages().entities.keeps_dot(w))
+    tokens::build(text, layout, sentences, &stages().segment)
 }
 
 fn run(text: &str) -> Vec<Quote> {

@@ -33,8 +33,6 @@ pub mod class {
     pub const FINITE: u32 = 1 << 18;
     /// Verbs that report a question (`asked whether`, `explained how`).
     pub const QUESTION: u32 = 1 << 19;
-    /// Abbreviations that stand before a number (`No.`, `Vol.`).
-    pub const NUMBER_ABBR: u32 = 1 << 20;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -66,6 +66,9 @@ impl Abbrev {
     }
 }
 
+/// An abbreviation key as written or capitalised, not only in capitals (`Sec`, not just `SEC`).
+const WRITTEN: u32 = 1 << 8;
+
 /// The splitter's compiled word lists and options, built once per run and shared by all threads.
 pub struct SegmentRules {
     pub(super) split_inside_quotes: bool,
@@ -107,7 +110,10 @@ impl SegmentRules {
                             format!("`{entry}` is already listed as {other:?}"),
                         ));
                     }
-                    abbreviations.add(&variant, class.bit());
+                    let written = !(variant.len() > 1
+                        && variant == entry.to_uppercase()
+                        && variant != *entry);
+                    abbreviations.add(&variant, class.bit() | if written { WRITTEN } else { 0 });
                 }
             }
         }
@@ -169,6 +175,21 @@ impl SegmentRules {
             folded: folded_words,
             stops,
         })
+    }
+
+    /// Whether the full stop after `word` belongs to it as an abbreviation's (`Gov.`, `Inc.`, `No.`
+    /// before a number): the token stream keeps such a stop in the word.
+    /// A word in capitals keeps it only when listed in capitals: `SEC.` ends on the acronym, and
+    /// only `Sec.` is the abbreviation.
+    pub fn keeps_dot(&self, word: &str, before_number: bool) -> bool {
+        if word.len() > MAX_WORD || self.abbreviations.get(word) & WRITTEN == 0 {
+            return false;
+        }
+        match self.abbreviation(word) {
+            Some(Abbrev::NumberPrefix) => before_number,
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// The class of a word written before a full stop (`U.S` for `U.S.`), if it is an abbreviation.
