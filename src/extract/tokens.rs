@@ -95,6 +95,15 @@ pub struct Tokens {
     pub paragraphs: Vec<Paragraph>,
 }
 
+impl Tokens {
+    /// The tokens that share a byte with `span`.
+    pub fn covering(&self, span: Span) -> Range<usize> {
+        let a = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let b = self.tokens.partition_point(|t| t.span.start < span.end);
+        a..b.max(a)
+    }
+}
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {

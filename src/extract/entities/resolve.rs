@@ -60,6 +60,7 @@ const NO_GAZ: u32 = u32::MAX;
 
 struct Tagger<'a> {
     text: &'a str,
+    stream: &'a Tokens,
     rules: &'a EntityRules,
     toks: Vec<Token>,
     /// Per token: what the word lists say.
@@ -78,6 +79,7 @@ struct Tagger<'a> {
 pub fn tag(text: &str, layout: &Layout, tokens: &Tokens, rules: &EntityRules) -> Entities {
     let mut t = Tagger {
         text,
+        stream: tokens,
         rules,
         toks: words(tokens),
         words: Vec::new(),
@@ -1734,13 +1736,14 @@ impl<'a> Tagger<'a> {
             }
             out.mentions.push(Mention {
                 span: p.span,
+                tokens: self.stream.covering(p.span),
                 kind: e.kind,
                 entity: id,
                 title: p.title,
                 rule: p.rule,
             });
         }
-        out
+        Entities::new(out.entities, out.mentions, self.stream.tokens.len())
     }
 }
 

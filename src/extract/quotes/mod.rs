@@ -11,6 +11,8 @@ mod patterns;
 mod speakers;
 pub mod view;
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use super::entities::{Entities, EntityType};
@@ -18,7 +20,7 @@ use super::segment::Sentence;
 use super::tokens::Tokens;
 use speakers::{Np, Resolver};
 
-use crate::lexicon::{Case, FxMap, Lexicon};
+use crate::lexicon::{Case, FxMap, FxSet, Lexicon};
 use crate::read::layout::Layout;
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::text::Span;
@@ -293,6 +295,12 @@ pub fn find(
     let mut regions = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
     let mut groups = 0usize;
+    let places: FxSet<&str> = entities
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+        .map(|e| e.name.as_str())
+        .collect();
     // The previous paragraph ended inside a quotation: (its raw index, its group).
     let mut open_from: Option<usize> = None;
     // The previous paragraph ended `S said:`.
@@ -310,7 +318,7 @@ pub fn find(
         let first_raw = raws.len();
         let first_event = events.len();
         events.push((para.start, Event::Paragraph { quoted: false }));
-        let p = patterns::Paragraph::new(text, &toks, &regions, entities);
+        let p = patterns::Paragraph::new(text, &toks, &regions, entities, &places);
         p.find(&mut raws, &mut events);
         if let Some((np, cue)) = colon.take() {
             let opens = toks
@@ -488,25 +496,19 @@ fn after_dateline(text: &str, layout: &Layout, para: Span) -> Span {
     Span::new(para.end - body.len(), para.end)
 }
 
-/// Whether `span` lies on a place or organisation the entity tagger found (a name that is no person).
-fn is_non_person_entity(entities: &Entities, span: Span) -> bool {
-    let i = entities
-        .mentions
-        .partition_point(|m| m.span.end <= span.start);
-    entities.mentions[i..]
+/// Whether `tokens` lie on a place or organisation the entity tagger found (a name that is no person).
+fn is_non_person_entity(entities: &Entities, tokens: Range<usize>) -> bool {
+    entities
+        .over(tokens)
         .iter()
-        .take_while(|m| m.span.start < span.end)
         .any(|m| m.kind != EntityType::Person)
 }
 
-/// The person entity the tagger found on `span`, with its canonical name.
-fn person_entity(entities: &Entities, span: Span) -> Option<&super::entities::Mention> {
-    let i = entities
-        .mentions
-        .partition_point(|m| m.span.end <= span.start);
-    entities.mentions[i..]
+/// The person entity the tagger found on `tokens`, with its canonical name.
+fn person_entity(entities: &Entities, tokens: Range<usize>) -> Option<&super::entities::Mention> {
+    entities
+        .over(tokens)
         .iter()
-        .take_while(|m| m.span.start < span.end)
         .find(|m| m.kind == EntityType::Person)
 }
 

@@ -6,6 +6,7 @@ use super::speakers::{self, Form, Np};
 use super::view::{class, Kind, Tok};
 use super::{is_non_person_entity, person_entity, Event, QuoteKind, Raw};
 use crate::extract::entities::{Entities, EntityType};
+use crate::lexicon::FxSet;
 use crate::text::Span;
 
 /// How far back in its sentence a quotation looks for a cue, in tokens (keeps scans linear).
@@ -36,6 +37,8 @@ pub struct Paragraph<'a> {
     toks: &'a [Tok],
     regions: &'a [Region],
     entities: &'a Entities,
+    /// Names of the places the tagger found.
+    places: &'a FxSet<&'a str>,
     /// For each token, the first token of its sentence and one past its last.
     lo: Vec<usize>,
     hi: Vec<usize>,
@@ -47,6 +50,7 @@ impl<'a> Paragraph<'a> {
         toks: &'a [Tok],
         regions: &'a [Region],
         entities: &'a Entities,
+        places: &'a FxSet<&'a str>,
     ) -> Self {
         let n = toks.len();
         let mut lo = vec![0; n];
@@ -66,6 +70,7 @@ impl<'a> Paragraph<'a> {
             toks,
             regions,
             entities,
+            places,
             lo,
             hi,
         }
@@ -131,15 +136,12 @@ impl<'a> Paragraph<'a> {
         let np = speakers::analyse(self.text, &self.toks[r.start..r.end], appositive)?;
         // A place the entity tagger knows speaks as its government: an organisation.
         let name = np.name.unwrap_or(np.span);
+        let name_tokens = np.name_tokens.clone();
         if np.form == Form::Name
-            && person_entity(self.entities, name).is_none()
-            && is_non_person_entity(self.entities, name)
+            && person_entity(self.entities, name_tokens.clone()).is_none()
+            && is_non_person_entity(self.entities, name_tokens.clone())
         {
-            return Some(Np {
-                form: Form::Organization,
-                name: None,
-                ..np
-            });
+            return Some(np.organization());
         }
         // `Growers said`: a lone capitalised plural of a person noun opening the sentence, which the
         // tagger took for no name, is a group of people.
@@ -153,11 +155,12 @@ impl<'a> Paragraph<'a> {
             && r.start == self.lo[r.start]
             && name == self.toks[r.start].span
             && plural_noun
-            && self.entities.mention_at(name).is_none()
+            && self.entities.mention_at(name_tokens).is_none()
         {
             return Some(Np {
                 form: Form::Description,
                 name: None,
+                name_tokens: np.tokens.clone(),
                 title: None,
                 ..np
             });
@@ -165,25 +168,21 @@ impl<'a> Paragraph<'a> {
         // `Transport Scotland`, `Health Canada`: a department word before a place names an agency.
         let place = np.form == Form::Name
             && np.title.is_some_and(|t| t.end <= name.start)
-            && self.entities.entities.iter().any(|e| {
-                matches!(e.kind, EntityType::Gpe | EntityType::Loc) && e.name == name.of(self.text)
-            });
+            && self.places.contains(name.of(self.text));
         // `the Ministry of Health`: a phrase the tagger found as an organisation, determiners aside.
         let s = (r.start..r.end)
             .find(|&i| !self.toks[i].is(class::DET))
             .unwrap_or(r.start);
         let from = self.toks[s].span.start;
         let org_entity = np.form == Form::Description
-            && self.entities.mention_at(np.span).is_some_and(|m| {
-                m.kind == EntityType::Org && m.span.start <= from && m.span.end >= np.span.end
-            });
+            && self
+                .entities
+                .mention_at(np.tokens.clone())
+                .is_some_and(|m| {
+                    m.kind == EntityType::Org && m.span.start <= from && m.span.end >= np.span.end
+                });
         if place || org_entity {
-            return Some(Np {
-                form: Form::Organization,
-                name: None,
-                title: None,
-                ..np
-            });
+            return Some(np.organization());
         }
         Some(np)
     }
@@ -1222,7 +1221,7 @@ impl<'a> Paragraph<'a> {
                     },
                 ));
             }
-            if let Some(m) = person_entity(self.entities, span) {
+            if let Some(m) = person_entity(self.entities, np.tokens.clone()) {
                 // The tagger's name, unless it carries the title our reading split off.
                 let ours_title = np.title.map(|x| x.of(self.text));
                 let ours = np.name.unwrap_or(span).of(self.text);
@@ -1259,7 +1258,7 @@ impl<'a> Paragraph<'a> {
                 }
                 continue;
             }
-            if np.form != Form::Name || is_non_person_entity(self.entities, np.name.unwrap_or(span))
+            if np.form != Form::Name || is_non_person_entity(self.entities, np.name_tokens.clone())
             {
                 continue;
             }

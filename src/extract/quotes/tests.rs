@@ -367,22 +367,24 @@ fn person_entities_supply_canonical_names_when_present() {
         let s = text.rfind(w).unwrap();
         crate::text::Span::new(s, s + w.len())
     };
-    let ents = Entities {
-        entities: vec![Entity {
+    let stream = stream(text, &layout, &sentences);
+    let ents = Entities::new(
+        vec![Entity {
             name: "Giedre Valaitis".into(),
             kind: EntityType::Person,
             mentions: 1,
             first: crate::text::Span::new(0, 15),
         }],
-        mentions: vec![Mention {
+        vec![Mention {
             span: at("Valaitis"),
+            tokens: stream.covering(at("Valaitis")),
             kind: EntityType::Person,
             entity: 0,
             title: None,
             rule: "test",
         }],
-    };
-    let stream = stream(text, &layout, &sentences);
+        stream.tokens.len(),
+    );
     let qs = find(text, &layout, &sentences, &stream, &ents, quote_rules());
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Giedre Valaitis"));
 }
@@ -634,22 +636,24 @@ fn tagger_spans_with_titles_do_not_break_descriptions() {
     let sentences = segment::split(text, &layout, &rules.segment);
     let start = text.find("Chilean President").unwrap();
     let span = crate::text::Span::new(start, text.find(" met").unwrap());
-    let ents = Entities {
-        entities: vec![Entity {
+    let stream = stream(text, &layout, &sentences);
+    let ents = Entities::new(
+        vec![Entity {
             name: span.of(text).to_string(),
             kind: EntityType::Person,
             mentions: 1,
             first: span,
         }],
-        mentions: vec![Mention {
+        vec![Mention {
             span,
+            tokens: stream.covering(span),
             kind: EntityType::Person,
             entity: 0,
             title: None,
             rule: "test",
         }],
-    };
-    let stream = stream(text, &layout, &sentences);
+        stream.tokens.len(),
+    );
     let qs = find(text, &layout, &sentences, &stream, &ents, quote_rules());
     assert_eq!(qs[0].speaker.name.as_deref(), Some("Rosa Alvear"));
 }

@@ -280,9 +280,9 @@ impl<'r> Resolver<'r> {
                     }
                 }
                 let covering = entities
-                    .mentions
+                    .over(np.name_tokens.clone())
                     .iter()
-                    .find(|m| m.kind == EntityType::Person && m.span.overlaps(name_span));
+                    .find(|m| m.kind == EntityType::Person);
                 let mine = clean_name(name_span.of(text));
                 let (name, etitle) = match covering {
                     Some(m) => (
@@ -326,7 +326,7 @@ impl<'r> Resolver<'r> {
                     })
                 });
                 let tagged =
-                    || head.and_then(|h| earlier_org(entities, np.span.start, h, self.company));
+                    || head.and_then(|h| earlier_org(entities, np.tokens.start, h, self.company));
                 let name = match earlier.map(|(n, _)| n.clone()).or_else(tagged) {
                     Some(name) => name,
                     None => {
@@ -410,13 +410,13 @@ pub fn canonical(mine: &str, tagged: &str, title: Option<&str>) -> String {
 /// How many entity mentions back `the ministry` looks for the organisation it names.
 const ORG_REACH: usize = 40;
 
-/// The latest organisation the tagger found before `pos` whose name has the word `head`
+/// The latest organisation the tagger found before stream token `token` whose name has the word `head`
 /// (`the ministry` → `Ministry of Health`), or any business noun when `head` is one
 /// (`the company` → `Voltaic Cells Inc.`).
-fn earlier_org(entities: &Entities, pos: usize, head: &str, company: &WordSet) -> Option<String> {
+fn earlier_org(entities: &Entities, token: usize, head: &str, company: &WordSet) -> Option<String> {
     let business = company.contains(head);
-    let before = entities.mentions.partition_point(|m| m.span.end <= pos);
-    entities.mentions[..before]
+    entities
+        .before(token)
         .iter()
         .rev()
         .take(ORG_REACH)

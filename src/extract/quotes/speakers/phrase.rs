@@ -1,6 +1,8 @@
 //! The noun-phrase grammar of speakers: reading the tokens of a speaker phrase into a name, a
 //! title, a description, an organisation or a pronoun.
 
+use std::ops::Range;
+
 use super::super::view::{class, Tok};
 use crate::text::Span;
 
@@ -21,9 +23,13 @@ pub enum Form {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Np {
     pub span: Span,
+    /// The stream tokens of `span`.
+    pub tokens: Range<usize>,
     pub form: Form,
     /// The personal name inside the phrase, for `Form::Name`.
     pub name: Option<Span>,
+    /// The stream tokens of `name`, or of `span` when there is no name.
+    pub name_tokens: Range<usize>,
     /// A title before the name, or an appositive after it.
     pub title: Option<Span>,
     /// Lowercased words of the phrase without determiners, for matching descriptions to titles.
@@ -34,6 +40,24 @@ pub struct Np {
     pub titled: bool,
     /// Several people named together (`Ana Ruiz and Li Wei`).
     pub group: bool,
+}
+
+impl Np {
+    /// The phrase as an organisation: no personal name, no title.
+    pub fn organization(self) -> Np {
+        Np {
+            form: Form::Organization,
+            name: None,
+            name_tokens: self.tokens.clone(),
+            title: None,
+            ..self
+        }
+    }
+}
+
+/// The stream tokens from `a` to `b`, both words.
+fn tokens(a: &Tok, b: &Tok) -> Range<usize> {
+    a.token as usize..b.token as usize + 1
 }
 
 pub(super) fn lower_word(t: &str) -> String {
@@ -63,11 +87,14 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     let first = toks.first()?;
     let last = toks.last()?;
     let span = Span::new(first.span.start, last.span.end);
+    let all = tokens(first, last);
     if toks.len() == 1 && first.is(class::PRONOUN) {
         return Some(Np {
             span,
+            tokens: all.clone(),
             form: Form::Pronoun,
             name: None,
+            name_tokens: all,
             title: None,
             words: vec![first.span.of(text).to_lowercase()],
             definite: false,
@@ -165,11 +192,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         if org_name || (org && !titled) || (appos_org && !titled) {
             // `Bavarian carmaker Acme Motors`: a lowercase descriptor before the name is no part of it.
             let descriptor = n > 0 && !core[n - 1].cap && core[n - 1].is(class::ORG);
-            let from = if descriptor {
-                core[n].span.start
-            } else {
-                body[0].span.start
-            };
+            let from = if descriptor { &core[n] } else { &body[0] };
             // The appositive's words say what kind of organisation it is, for `the company` later.
             let mut words = words;
             if let Some(a) = appositive.filter(|_| appos_org) {
@@ -179,10 +202,13 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
                         .map(|t| lower_word(t.span.of(text))),
                 );
             }
+            let name_end = &core[core.len() - 1];
             return Some(Np {
                 span,
+                tokens: all,
                 form: Form::Organization,
-                name: Some(Span::new(from, core[core.len() - 1].span.end)),
+                name: Some(Span::new(from.span.start, name_end.span.end)),
+                name_tokens: tokens(from, name_end),
                 title: None,
                 words,
                 definite,
@@ -215,8 +241,10 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         };
         return Some(Np {
             span,
+            tokens: all,
             form: Form::Name,
             name: Some(name),
+            name_tokens: tokens(&name_toks[0], &name_toks[name_toks.len() - 1]),
             title,
             words,
             definite,
@@ -234,6 +262,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         if let (false, Some(inner)) = (is_name_token(head, text), inner) {
             return Some(Np {
                 span: Span::new(span.start, inner.span.end),
+                tokens: all.start..inner.tokens.end,
                 title: Some(Span::new(body[0].span.start, last.span.end)),
                 titled: true,
                 words,
@@ -281,12 +310,14 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     };
     Some(Np {
         span,
+        tokens: all.clone(),
         form: if org {
             Form::Organization
         } else {
             Form::Description
         },
         name: None,
+        name_tokens: all,
         title: appos_title,
         words,
         definite,
