@@ -2,10 +2,10 @@
 //! `X, a local firm,`, `the exercise X`).
 
 use super::doc::Doc;
+use super::entity::EntityType;
 use super::piece::Piece;
 use super::rules::{phrase, word};
 use super::words::flag;
-use super::EntityType;
 use crate::text::Span;
 
 impl<'a> Doc<'a> {

@@ -3,10 +3,10 @@
 //! `of`, a place prefix (`Lake`, `Fort`), and otherwise the run itself, trimmed of common words.
 
 use super::doc::{Doc, NO_GAZ};
+use super::entity::EntityType;
 use super::piece::{Piece, Reading};
 use super::rules::word;
 use super::words::flag;
-use super::EntityType;
 use crate::text::Span;
 
 /// What the cases of one run share as the run is read from left to right.

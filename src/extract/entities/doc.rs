@@ -2,9 +2,9 @@
 //! say about each word, the kind of each paragraph, the words written in lower case, and where
 //! gazetteer names start (`gazetteer.rs`). Built once; every later phase only reads it.
 
+use super::entity::EntityType;
 use super::rules::EntityRules;
 use super::words::{flag, words, Token};
-use super::EntityType;
 use crate::extract::tokens::Tokens;
 use crate::lexicon::FxSet;
 use crate::read::layout::Layout;

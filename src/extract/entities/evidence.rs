@@ -3,10 +3,10 @@
 //! places; languages that are not nationalities.
 
 use super::doc::{Doc, ParaKind, NO_GAZ};
+use super::entity::EntityType;
 use super::piece::{as_reading, Piece, Reading, ALL_TYPES};
 use super::rules::{phrase, word};
 use super::words::flag;
-use super::EntityType;
 use crate::lexicon::{FxMap, FxSet};
 use crate::text::Span;
 

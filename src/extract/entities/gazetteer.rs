@@ -4,9 +4,9 @@
 use aho_corasick::{Anchored, Input};
 
 use super::doc::Doc;
+use super::entity::EntityType;
 use super::rules::word;
 use super::words::flag;
-use super::EntityType;
 use crate::text::Span;
 
 impl Doc<'_> {

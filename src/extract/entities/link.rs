@@ -2,8 +2,8 @@
 //! first, names in capitals folded; mentions with their stream token ranges.
 
 use super::doc::Doc;
+use super::entity::{Entities, Entity, EntityType, Mention};
 use super::piece::{Piece, Reading};
-use super::{Entities, Entity, EntityType, Mention};
 use crate::lexicon::FxMap;
 
 /// One entity per name: a surname or a repeated name links to the full name written first.

@@ -2,10 +2,10 @@
 //! article also writes in lower case; the extent of a person's name after a title.
 
 use super::doc::{Doc, NO_GAZ};
+use super::entity::EntityType;
 use super::piece::Piece;
 use super::rules::word;
 use super::words::flag;
-use super::EntityType;
 use crate::lexicon::FxMap;
 use crate::text::Span;
 

@@ -1,9 +1,9 @@
 //! A piece: a span of tokens read as one name, with how it was read and the rule that read it.
 
 use super::doc::{Doc, NO_GAZ};
+use super::entity::EntityType;
 use super::rules::word;
 use super::words::flag;
-use super::EntityType;
 use crate::text::Span;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 
-use super::EntityType;
+use super::entity::EntityType;
 use crate::lexicon::{Case, FxSet, Lexicon};
 use crate::rules::{RuleError, RuleFile, RuleSet};
 

@@ -4,10 +4,10 @@
 
 use super::cut::cut_run;
 use super::doc::{Doc, ParaKind, NO_GAZ};
+use super::entity::EntityType;
 use super::piece::{Piece, Reading};
 use super::rules::word;
 use super::words::flag;
-use super::EntityType;
 use crate::read::layout::Layout;
 use crate::text::Span;
 

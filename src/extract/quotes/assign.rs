@@ -3,8 +3,9 @@
 //! introduces given to the paragraph's subject, and multi-paragraph quotations sharing one speaker.
 
 use super::found::{Event, Raw};
+use super::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+use super::rules::QuoteRules;
 use super::speakers::Resolver;
-use super::{Quote, QuoteKind, QuoteRules, Speaker, SpeakerKind};
 use crate::extract::entities::Entities;
 use crate::extract::segment::Sentence;
 use crate::lexicon::FxMap;

@@ -1,8 +1,8 @@
 //! What the patterns found in the text before any speaker is resolved: the quotes with their
 //! speaker phrases, and the events, in text order, that change who a pronoun refers to.
 
+use super::quote::QuoteKind;
 use super::speakers::Np;
-use super::QuoteKind;
 use crate::text::Span;
 
 /// What the patterns found before speakers are resolved.

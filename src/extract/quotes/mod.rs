@@ -10,11 +10,10 @@ mod assign;
 mod found;
 pub mod marks;
 mod patterns;
+mod quote;
 mod rules;
 mod speakers;
 pub mod view;
-
-use serde::{Deserialize, Serialize};
 
 use super::entities::{Entities, EntityType};
 use super::segment::Sentence;
@@ -26,59 +25,9 @@ use found::{Event, Raw};
 use speakers::Np;
 use view::Tok;
 
+pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};
 pub use rules::{QuoteRules, RULE_FILES};
 pub use speakers::{summarise, SpeakerSummary};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    Direct,
-    Partial,
-    Indirect,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SpeakerKind {
-    Named,
-    Anonymous,
-    Organization,
-    Unresolved,
-    None,
-}
-
-/// Who said a quote: the resolved name and the words in the text that point at them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Speaker {
-    /// Canonical name, or the description of an unnamed source; `None` when nobody was found.
-    pub name: Option<String>,
-    pub mention: Option<Span>,
-    pub kind: SpeakerKind,
-    pub title: Option<String>,
-}
-
-impl Speaker {
-    pub fn none() -> Self {
-        Speaker {
-            name: None,
-            mention: None,
-            kind: SpeakerKind::None,
-            title: None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quote {
-    pub span: Span,
-    pub kind: QuoteKind,
-    /// Index of the sentence the quote starts in.
-    pub sentence: usize,
-    pub cue: Option<Span>,
-    pub speaker: Speaker,
-    /// Which pattern fired, for users who audit.
-    pub rule: &'static str,
-}
 
 /// Finds the quotations of one article, in text order, with resolved speakers.
 pub fn find(

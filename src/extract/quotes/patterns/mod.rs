@@ -10,8 +10,8 @@ mod reported;
 
 use super::found::{Event, Raw};
 use super::marks::Region;
+use super::quote::QuoteKind;
 use super::view::{class, Kind, Tok};
-use super::QuoteKind;
 use crate::extract::entities::Entities;
 use crate::lexicon::FxSet;
 

@@ -3,8 +3,8 @@
 
 use super::{NpRange, Paragraph, MAX_APPOSITIVE};
 use crate::extract::quotes::found::{Event, Raw};
+use crate::extract::quotes::quote::QuoteKind;
 use crate::extract::quotes::view::{class, Kind};
-use crate::extract::quotes::QuoteKind;
 use crate::text::Span;
 
 impl Paragraph<'_> {

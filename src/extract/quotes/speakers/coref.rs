@@ -1,7 +1,7 @@
 //! Speaker coreference: resolving each speaker phrase, in text order, to the fullest earlier
 //! mention of the same person or organisation (surnames, he/she, `the ministry`, acronyms).
 
-use super::super::{Speaker, SpeakerKind};
+use super::super::quote::{Speaker, SpeakerKind};
 use super::phrase::{lower_word, Form, Np};
 use crate::extract::entities::{Entities, EntityType};
 use crate::lexicon::{FxMap, FxSet};

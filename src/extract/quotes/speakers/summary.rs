@@ -1,6 +1,6 @@
 //! The per-article speaker summary: one row per distinct speaker, with their quotes and words.
 
-use super::super::{Quote, SpeakerKind};
+use super::super::quote::{Quote, SpeakerKind};
 use crate::lexicon::FxMap;
 
 #[derive(Debug, Clone, PartialEq)]
