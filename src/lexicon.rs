@@ -61,6 +61,9 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
 pub type FxSet<K> = HashSet<K, FxBuild>;
 
+/// Class bits: each stage names its own.
+pub type Classes = u64;
+
 /// Whether a lexicon matches words as written or ignoring case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
@@ -72,8 +75,8 @@ pub enum Case {
 /// Words (or phrases) → class bits. Each stage keeps its own lexicons with its own bits.
 pub struct Lexicon {
     case: Case,
-    short: FxMap<u128, u32>,
-    long: FxMap<Box<[u8]>, u32>,
+    short: FxMap<u128, Classes>,
+    long: FxMap<Box<[u8]>, Classes>,
     max_len: usize,
 }
 
@@ -88,7 +91,7 @@ impl Lexicon {
     }
 
     /// Adds `bits` to the classes of `word`.
-    pub fn add(&mut self, word: &str, bits: u32) {
+    pub fn add(&mut self, word: &str, bits: Classes) {
         let key = match self.case {
             Case::Exact => word.to_string(),
             Case::Folded => word.to_lowercase(),
@@ -106,7 +109,7 @@ impl Lexicon {
 
     /// The classes of `word`; 0 when it is in no list.
     #[inline]
-    pub fn get(&self, word: &str) -> u32 {
+    pub fn get(&self, word: &str) -> Classes {
         let w = word.as_bytes();
         if w.len() > self.max_len || w.is_empty() {
             return 0;
@@ -145,7 +148,7 @@ impl Lexicon {
     }
 
     #[inline]
-    fn short_get(&self, key: u128) -> u32 {
+    fn short_get(&self, key: u128) -> Classes {
         self.short.get(&key).copied().unwrap_or(0)
     }
 }

@@ -39,7 +39,7 @@ pub(super) struct Doc<'a> {
     pub(super) rules: &'a EntityRules,
     pub(super) toks: Vec<Token>,
     /// Per token: what the word lists say.
-    pub(super) words: Vec<u32>,
+    pub(super) words: Vec<u64>,
     /// Per token: end token of a gazetteer name starting here (`NO_GAZ` when none), and its type.
     pub(super) gaz_end: Vec<u32>,
     pub(super) gaz_type: Vec<EntityType>,

@@ -19,43 +19,43 @@ pub const RULE_FILES: &[RuleFile] = &[
 
 /// What the rule files say about one word (bit flags, a word may carry several).
 pub mod word {
-    pub const GIVEN: u32 = 1;
-    pub const NOT_NAME: u32 = 1 << 1;
-    pub const CONNECTIVE: u32 = 1 << 2;
-    pub const PARTICLE: u32 = 1 << 3;
-    pub const ORG_HEAD: u32 = 1 << 4;
-    pub const EVENT_HEAD: u32 = 1 << 5;
-    pub const FAC_HEAD: u32 = 1 << 6;
-    pub const LOC_HEAD: u32 = 1 << 7;
-    pub const GPE_HEAD: u32 = 1 << 8;
-    pub const ORG_PREFIX: u32 = 1 << 9;
-    pub const EVENT_PREFIX: u32 = 1 << 10;
-    pub const LANGUAGE: u32 = 1 << 11;
+    pub const GIVEN: u64 = 1;
+    pub const NOT_NAME: u64 = 1 << 1;
+    pub const CONNECTIVE: u64 = 1 << 2;
+    pub const PARTICLE: u64 = 1 << 3;
+    pub const ORG_HEAD: u64 = 1 << 4;
+    pub const EVENT_HEAD: u64 = 1 << 5;
+    pub const FAC_HEAD: u64 = 1 << 6;
+    pub const LOC_HEAD: u64 = 1 << 7;
+    pub const GPE_HEAD: u64 = 1 << 8;
+    pub const ORG_PREFIX: u64 = 1 << 9;
+    pub const EVENT_PREFIX: u64 = 1 << 10;
+    pub const LANGUAGE: u64 = 1 << 11;
     /// A one-word title, or the first word of a longer one.
-    pub const TITLE: u32 = 1 << 12;
-    pub const CUE_PERSON_AFTER: u32 = 1 << 13;
-    pub const CUE_PERSON_BEFORE: u32 = 1 << 14;
-    pub const CUE_LOC_BEFORE: u32 = 1 << 15;
-    pub const FAC_NOUN: u32 = 1 << 16;
-    pub const ORG_NOUN: u32 = 1 << 17;
+    pub const TITLE: u64 = 1 << 12;
+    pub const CUE_PERSON_AFTER: u64 = 1 << 13;
+    pub const CUE_PERSON_BEFORE: u64 = 1 << 14;
+    pub const CUE_LOC_BEFORE: u64 = 1 << 15;
+    pub const FAC_NOUN: u64 = 1 << 16;
+    pub const ORG_NOUN: u64 = 1 << 17;
     /// Mr, Dr, Sen.: whatever capitalised word follows is a name.
-    pub const HONORIFIC: u32 = 1 << 18;
-    pub const LOC_PREFIX: u32 = 1 << 19;
-    pub const GPE_NOUN: u32 = 1 << 20;
-    pub const LOC_NOUN: u32 = 1 << 21;
+    pub const HONORIFIC: u64 = 1 << 18;
+    pub const LOC_PREFIX: u64 = 1 << 19;
+    pub const GPE_NOUN: u64 = 1 << 20;
+    pub const LOC_NOUN: u64 = 1 << 21;
     /// A lower-case word that starts a gazetteer name (`al` in `al Qaeda`).
-    pub const GAZ_LOWER_START: u32 = 1 << 22;
+    pub const GAZ_LOWER_START: u64 = 1 << 22;
     /// A place word that is also a surname (`Hill`, `Park`).
-    pub const SURNAME_PLACE: u32 = 1 << 23;
+    pub const SURNAME_PLACE: u64 = 1 << 23;
     /// A common English word (`Living`, `Wage`): two of them are no one's name.
-    pub const COMMON: u32 = 1 << 24;
+    pub const COMMON: u64 = 1 << 24;
     /// A word next to which a nationality word is a language (`spoke English`, `English language`).
-    pub const LANGUAGE_CUE: u32 = 1 << 25;
+    pub const LANGUAGE_CUE: u64 = 1 << 25;
     /// A month or its abbreviation (`Jan`, `Sept.`): before a day number it is a date, not a name.
-    pub const MONTH: u32 = 1 << 26;
+    pub const MONTH: u64 = 1 << 26;
     /// A lower-case noun that names an event next to it (`the exercise`, `festival`).
-    pub const EVENT_NOUN: u32 = 1 << 27;
-    pub const HEADS: u32 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
+    pub const EVENT_NOUN: u64 = 1 << 27;
+    pub const HEADS: u64 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
 #[derive(Deserialize)]
@@ -102,11 +102,11 @@ type Gazetteer = BTreeMap<EntityType, Vec<String>>;
 /// What the rule files say about a phrase of one or more words, as written (bit flags).
 pub mod phrase {
     /// A title or role before a name (`Secretary of State`).
-    pub const TITLE: u32 = 1;
+    pub const TITLE: u64 = 1;
     /// A multi-word cue before a person's name (`according to`).
-    pub const PERSON_CUE_BEFORE: u32 = 1 << 1;
+    pub const PERSON_CUE_BEFORE: u64 = 1 << 1;
     /// One or two lower-case words before a place's name (`in`, `mayor of`).
-    pub const PLACE_CUE_BEFORE: u32 = 1 << 2;
+    pub const PLACE_CUE_BEFORE: u64 = 1 << 2;
 }
 
 pub struct EntityRules {
@@ -130,7 +130,7 @@ impl EntityRules {
         let given: GivenNames = set.parse("given_names.json")?;
         let mut words = Lexicon::new(Case::Exact);
         let mut phrases = Lexicon::new(Case::Exact);
-        let mut add = |list: &[String], flag: u32| {
+        let mut add = |list: &[String], flag: u64| {
             for w in list {
                 words.add(w, flag);
             }
@@ -257,13 +257,13 @@ impl EntityRules {
 
     /// What the rules say about a word (0 when nothing).
     #[inline]
-    pub(super) fn word(&self, w: &str) -> u32 {
+    pub(super) fn word(&self, w: &str) -> u64 {
         self.words.get(w)
     }
 
     /// What the rules say about a phrase of words as written (0 when nothing).
     #[inline]
-    pub(super) fn phrase(&self, p: &str) -> u32 {
+    pub(super) fn phrase(&self, p: &str) -> u64 {
         self.phrases.get(p)
     }
 

@@ -58,7 +58,7 @@ impl QuoteRules {
         let q: QuoteFile = set.parse("quotes.json")?;
         let s: SpeakerWords = set.parse("speakers_words.json")?;
         let mut lex = Lexicon::new(Case::Folded);
-        let lists: [(&str, &str, &Vec<String>, u32); 20] = [
+        let lists: [(&str, &str, &Vec<String>, u64); 20] = [
             ("quotes.json", "speech_verbs", &q.speech_verbs, class::CUE),
             (
                 "quotes.json",

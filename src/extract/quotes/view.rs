@@ -9,30 +9,30 @@ use crate::text::Span;
 
 /// Word classes from the rule files, as bits.
 pub mod class {
-    pub const CUE: u32 = 1;
-    pub const TELL: u32 = 1 << 1;
-    pub const BELIEF: u32 = 1 << 2;
-    pub const WEAK: u32 = 1 << 3;
-    pub const BEFORE_VERB: u32 = 1 << 4;
-    pub const AFTER_VERB: u32 = 1 << 5;
-    pub const NOT_CLAUSE: u32 = 1 << 6;
-    pub const STOP: u32 = 1 << 7;
-    pub const PRONOUN: u32 = 1 << 8;
-    pub const DET: u32 = 1 << 9;
-    pub const LINK: u32 = 1 << 10;
-    pub const TITLE: u32 = 1 << 11;
-    pub const HONORIFIC: u32 = 1 << 12;
-    pub const PERSON: u32 = 1 << 13;
-    pub const ORG: u32 = 1 << 14;
-    pub const PARTICLE: u32 = 1 << 15;
+    pub const CUE: u64 = 1;
+    pub const TELL: u64 = 1 << 1;
+    pub const BELIEF: u64 = 1 << 2;
+    pub const WEAK: u64 = 1 << 3;
+    pub const BEFORE_VERB: u64 = 1 << 4;
+    pub const AFTER_VERB: u64 = 1 << 5;
+    pub const NOT_CLAUSE: u64 = 1 << 6;
+    pub const STOP: u64 = 1 << 7;
+    pub const PRONOUN: u64 = 1 << 8;
+    pub const DET: u64 = 1 << 9;
+    pub const LINK: u64 = 1 << 10;
+    pub const TITLE: u64 = 1 << 11;
+    pub const HONORIFIC: u64 = 1 << 12;
+    pub const PERSON: u64 = 1 << 13;
+    pub const ORG: u64 = 1 << 14;
+    pub const PARTICLE: u64 = 1 << 15;
     /// Cue forms that are also nouns (`a blog post`, `news reports`).
-    pub const NOUN_LIKE: u32 = 1 << 16;
+    pub const NOUN_LIKE: u64 = 1 << 16;
     /// `familiar (with)`, `close (to)`: anonymous sources described by their access.
-    pub const SOURCE_ADJ: u32 = 1 << 17;
+    pub const SOURCE_ADJ: u64 = 1 << 17;
     /// Auxiliaries, modals and common irregular verb forms: a clause holding one is finite.
-    pub const FINITE: u32 = 1 << 18;
+    pub const FINITE: u64 = 1 << 18;
     /// Verbs that report a question (`asked whether`, `explained how`).
-    pub const QUESTION: u32 = 1 << 19;
+    pub const QUESTION: u64 = 1 << 19;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub enum Kind {
 pub struct Tok {
     pub span: Span,
     pub kind: Kind,
-    pub class: u32,
+    pub class: u64,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Ends in a possessive `’s` / `'s`.
@@ -62,7 +62,7 @@ pub struct Tok {
 pub const NO_TOKEN: u32 = u32::MAX;
 
 impl Tok {
-    pub fn is(&self, class: u32) -> bool {
+    pub fn is(&self, class: u64) -> bool {
         self.class & class != 0
     }
     pub fn is_word(&self) -> bool {

@@ -40,17 +40,17 @@ pub(super) enum Abbrev {
 
 /// Classes of the words listed as written (`exact`).
 mod exact {
-    pub const TIME_CONTINUATION: u32 = 1;
-    pub const EXCLAMATION_NAME: u32 = 1 << 1;
-    pub const CREDIT_LABEL: u32 = 1 << 2;
-    pub const WEEKDAY: u32 = 1 << 3;
-    pub const MONTH: u32 = 1 << 4;
+    pub const TIME_CONTINUATION: u64 = 1;
+    pub const EXCLAMATION_NAME: u64 = 1 << 1;
+    pub const CREDIT_LABEL: u64 = 1 << 2;
+    pub const WEEKDAY: u64 = 1 << 3;
+    pub const MONTH: u64 = 1 << 4;
 }
 
 /// Classes of the words listed ignoring case (`folded`).
 mod folded {
-    pub const STARTER: u32 = 1;
-    pub const SPEECH_VERB: u32 = 1 << 1;
+    pub const STARTER: u64 = 1;
+    pub const SPEECH_VERB: u64 = 1 << 1;
 }
 
 impl Abbrev {
@@ -61,13 +61,13 @@ impl Abbrev {
         Abbrev::Time,
     ];
 
-    fn bit(self) -> u32 {
+    fn bit(self) -> u64 {
         1 << self as u32
     }
 }
 
 /// An abbreviation key as written or capitalised, not only in capitals (`Sec`, not just `SEC`).
-const WRITTEN: u32 = 1 << 8;
+const WRITTEN: u64 = 1 << 8;
 
 /// The splitter's compiled word lists and options, built once per run and shared by all threads.
 pub struct SegmentRules {
