@@ -13,4 +13,5 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod words;
 pub mod write;

@@ -14,6 +14,10 @@ const LAYERS: &[(&str, &str)] = &[
     ),
     ("rules", "loading and validating rule files; knows no stage"),
     (
+        "words",
+        "the word lists several stages share (rules/words.json)",
+    ),
+    (
         "read",
         "inputs and article layout (paragraphs, headline, dateline, bylines)",
     ),

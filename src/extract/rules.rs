@@ -2,16 +2,18 @@
 //! stage's files are listed once and compiled once per run, shared by all threads.
 
 use super::segment::Sentence;
-use super::tokens::{self, Tokens};
+use super::tokens::{self, TokenRules, Tokens};
 use super::{entities, quotes, segment};
 use crate::read::html;
 use crate::read::layout::{self, Layout};
 use crate::rules::{RuleError, RuleFile, RuleSet};
+use crate::words::{self, Words};
 
 /// Every rule file any stage reads, in the order error messages list them.
 pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
     layout::RULE_FILES
         .iter()
+        .chain(words::RULE_FILES)
         .chain(html::RULE_FILES)
         .chain(segment::RULE_FILES)
         .chain(entities::RULE_FILES)
@@ -22,6 +24,7 @@ pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
 pub struct Rules {
     pub layout: layout::LayoutRules,
     pub segment: segment::SegmentRules,
+    pub tokens: TokenRules,
     pub entities: entities::EntityRules,
     pub quotes: quotes::QuoteRules,
     /// How web pages are read (the reader gets it through `read::Formats`).
@@ -31,8 +34,13 @@ pub struct Rules {
 
 impl Rules {
     pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
+        let words = Words::parse(set)?;
         Ok(Rules {
             layout: layout::LayoutRules::compile(set)?,
+            segment: segment::SegmentRules::compile(set, &words)?,
+            tokens: TokenRules::new(&words),
+            entities: entities::EntityRules::compile(set, &words)?,
+            quotes: quotes::QuoteRules::compile(set, &words)?,
             segment: segment::SegmentRules::compile(set)?,
             entities: entities::EntityRules::compile(set)?,
             quotes: quotes::QuoteRules::compile(set)?,
@@ -57,7 +65,7 @@ impl Rules {
 
     /// The token stream of an article, with these rules' dot decisions.
     pub fn tokens(&self, text: &str, layout: &Layout, sentences: &[Sentence]) -> Tokens {
-        tokens::build(text, layout, sentences, &self.segment)
+        tokens::build(text, layout, sentences, &self.segment, &self.tokens)
     }
 }
 

@@ -8,6 +8,21 @@ use std::ops::Range;
 use super::segment::{SegmentRules, Sentence};
 use crate::read::layout::Layout;
 use crate::text::Span;
+use crate::words::Words;
+
+/// What the tokenizer reads from the shared word lists.
+pub struct TokenRules {
+    /// `’s`, `'s`, longest first.
+    possessives: Vec<String>,
+}
+
+impl TokenRules {
+    pub fn new(words: &Words) -> Self {
+        let mut possessives = words.possessive_endings.clone();
+        possessives.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        TokenRules { possessives }
+    }
+}
 
 /// What a token is and what surrounds it (bit flags).
 pub mod flag {
@@ -146,31 +161,35 @@ impl SentenceCursor<'_> {
 
 /// Tokenizes the article's content paragraphs. A word's final full stop stays in the word when it
 /// is an initial or holds dots (`U.S.`), or the segmenter's abbreviation lists say so (`Gov.`).
-pub fn build(text: &str, layout: &Layout, sentences: &[Sentence], rules: &SegmentRules) -> Tokens {
-    let mut out = Tokens {
-        tokens: Vec::with_capacity(text.len() / 5 + 1),
-        marks: Vec::with_capacity(text.len() / 20 + 1),
-        paragraphs: Vec::new(),
-    };
-    let mut for_tokens = SentenceCursor {
-        starts: sentences,
-        next: 0,
-    };
-    let mut for_marks = SentenceCursor {
-        starts: sentences,
-        next: 0,
+pub fn build(
+    text: &str,
+    layout: &Layout,
+    sentences: &[Sentence],
+    abbreviations: &SegmentRules,
+    rules: &TokenRules,
+) -> Tokens {
+    let mut t = Tokenizer {
+        text,
+        abbreviations,
+        rules,
+        sentence: SentenceCursor {
+            starts: sentences,
+            next: 0,
+        },
+        mark_sentence: SentenceCursor {
+            starts: sentences,
+            next: 0,
+        },
+        out: Tokens {
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            marks: Vec::with_capacity(text.len() / 20 + 1),
+            paragraphs: Vec::new(),
+        },
     };
     for (index, para) in layout.body() {
-        let (t0, m0) = (out.tokens.len(), out.marks.len());
-        paragraph(
-            text,
-            index,
-            para,
-            rules,
-            &mut for_tokens,
-            &mut for_marks,
-            &mut out,
-        );
+        let (t0, m0) = (t.out.tokens.len(), t.out.marks.len());
+        t.paragraph(index, para);
+        let out = &mut t.out;
         if let Some(last) = out.tokens[t0..].last_mut() {
             last.flags |= flag::PARAGRAPH_END;
         }
@@ -181,104 +200,112 @@ pub fn build(text: &str, layout: &Layout, sentences: &[Sentence], rules: &Segmen
             marks: m0..out.marks.len(),
         });
     }
-    out
+    t.out
 }
 
-fn paragraph(
-    text: &str,
-    index: usize,
-    para: Span,
-    rules: &SegmentRules,
-    sentence: &mut SentenceCursor,
-    mark_sentence: &mut SentenceCursor,
-    out: &mut Tokens,
-) {
-    let bytes = text.as_bytes();
-    let first = out.tokens.len();
-    let end = para.end;
-    let mut i = para.start;
-    let mut spaced = true;
-    let mut opened = false;
-    while i < end {
-        let c = char_at(text, i);
-        if !is_word_char(c) {
-            if !matches!(c, ' ' | '\t' | '\u{a0}') {
-                spaced = false;
+/// The stream being built, and the rules and sentence cursors it is built with.
+struct Tokenizer<'a> {
+    text: &'a str,
+    abbreviations: &'a SegmentRules,
+    rules: &'a TokenRules,
+    sentence: SentenceCursor<'a>,
+    mark_sentence: SentenceCursor<'a>,
+    out: Tokens,
+}
+
+impl Tokenizer<'_> {
+    /// Appends the tokens and marks of one paragraph.
+    fn paragraph(&mut self, index: usize, para: Span) {
+        let (text, abbreviations, rules) = (self.text, self.abbreviations, self.rules);
+        let (sentence, mark_sentence, out) =
+            (&mut self.sentence, &mut self.mark_sentence, &mut self.out);
+        let bytes = text.as_bytes();
+        let first = out.tokens.len();
+        let end = para.end;
+        let mut i = para.start;
+        let mut spaced = true;
+        let mut opened = false;
+        while i < end {
+            let c = char_at(text, i);
+            if !is_word_char(c) {
+                if !matches!(c, ' ' | '\t' | '\u{a0}') {
+                    spaced = false;
+                }
+                if !c.is_whitespace() {
+                    mark_sentence.advance(i);
+                    out.marks.push(Mark {
+                        span: Span::new(i, i + c.len_utf8()),
+                        ch: c,
+                        sentence: mark_sentence.current(),
+                    });
+                    opened |= matches!(c, '“' | '"' | '‘' | ':');
+                }
+                if let Some(last) = out.tokens[first..].last_mut() {
+                    if last.span.end == i {
+                        last.flags |= match c {
+                            ',' => flag::COMMA_AFTER,
+                            ' ' => flag::SPACE_AFTER,
+                            _ => 0,
+                        };
+                    }
+                }
+                i += c.len_utf8();
+                continue;
             }
-            if !c.is_whitespace() {
-                mark_sentence.advance(i);
-                out.marks.push(Mark {
-                    span: Span::new(i, i + c.len_utf8()),
-                    ch: c,
-                    sentence: mark_sentence.current(),
-                });
-                opened |= matches!(c, '“' | '"' | '‘' | ':');
-            }
-            if let Some(last) = out.tokens[first..].last_mut() {
-                if last.span.end == i {
-                    last.flags |= match c {
-                        ',' => flag::COMMA_AFTER,
-                        ' ' => flag::SPACE_AFTER,
-                        _ => 0,
-                    };
+            let start = i;
+            let (j, hyphen) = word_end(text, i + c.len_utf8(), end);
+            let mut w_end = j;
+            let mut poss = 0u8;
+            let w = &text[start..j];
+            for suf in &rules.possessives {
+                if w.len() > suf.len() + 1 && w.ends_with(suf.as_str()) {
+                    poss = suf.len() as u8;
+                    w_end -= suf.len();
+                    break;
                 }
             }
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let (j, hyphen) = word_end(text, i + c.len_utf8(), end);
-        let mut w_end = j;
-        let mut poss = 0u8;
-        let w = &text[start..j];
-        for suf in ["’s", "'s"] {
-            if w.len() > suf.len() + 1 && w.ends_with(suf) {
-                poss = suf.len() as u8;
-                w_end -= suf.len();
-                break;
+            let mut flags = 0u16;
+            let mut span_end = j;
+            // A dot that belongs to the word: initials, dotted abbreviations (`U.S.`), titles (`Gov.`).
+            if poss == 0 && j < end && bytes[j] == b'.' {
+                let single_upper = w.len() == 1 && bytes[start].is_ascii_uppercase();
+                let before_number = || {
+                    text[j + 1..end]
+                        .trim_start_matches(' ')
+                        .starts_with(|c: char| c.is_ascii_digit())
+                };
+                if single_upper || w.contains('.') || abbreviations.keeps_dot(w, before_number()) {
+                    w_end = j + 1;
+                    span_end = j + 1;
+                    flags |= flag::DOT;
+                }
             }
-        }
-        let mut flags = 0u16;
-        let mut span_end = j;
-        // A dot that belongs to the word: initials, dotted abbreviations (`U.S.`), titles (`Gov.`).
-        if poss == 0 && j < end && bytes[j] == b'.' {
-            let single_upper = w.len() == 1 && bytes[start].is_ascii_uppercase();
-            let before_number = || {
-                text[j + 1..end]
-                    .trim_start_matches(' ')
-                    .starts_with(|c: char| c.is_ascii_digit())
-            };
-            if single_upper || w.contains('.') || rules.keeps_dot(w, before_number()) {
-                w_end = j + 1;
-                span_end = j + 1;
-                flags |= flag::DOT;
+            flags |= shape(&text[start..w_end]);
+            if hyphen {
+                flags |= flag::HYPHEN;
             }
+            if out.tokens.len() == first {
+                flags |= flag::PARAGRAPH_START;
+            } else if spaced {
+                flags |= flag::SPACED;
+            }
+            if opened {
+                flags |= flag::OPENED;
+            }
+            if sentence.advance(start) {
+                flags |= flag::SENTENCE_START;
+            }
+            out.tokens.push(Token {
+                span: Span::new(start, span_end),
+                poss,
+                flags,
+                sentence: sentence.current(),
+                paragraph: index as u32,
+            });
+            spaced = true;
+            opened = false;
+            i = span_end;
         }
-        flags |= shape(&text[start..w_end]);
-        if hyphen {
-            flags |= flag::HYPHEN;
-        }
-        if out.tokens.len() == first {
-            flags |= flag::PARAGRAPH_START;
-        } else if spaced {
-            flags |= flag::SPACED;
-        }
-        if opened {
-            flags |= flag::OPENED;
-        }
-        if sentence.advance(start) {
-            flags |= flag::SENTENCE_START;
-        }
-        out.tokens.push(Token {
-            span: Span::new(start, span_end),
-            poss,
-            flags,
-            sentence: sentence.current(),
-            paragraph: index as u32,
-        });
-        spaced = true;
-        opened = false;
-        i = span_end;
     }
 }
 

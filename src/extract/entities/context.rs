@@ -50,14 +50,17 @@ impl<'a> Doc<'a> {
             }
             // `an analyst at X`, `the director of X`: where a person works
             let (role, prep) = (first - 2, first - 1);
-            if w(role) & word::CUE_PERSON_BEFORE != 0 && self.toks[prep].span.of(text) == "at" {
+            if w(role) & word::CUE_PERSON_BEFORE != 0
+                && self.is(&self.toks[prep], word::WORKPLACE_PREP)
+            {
                 return Some((EntityType::Org, "workplace after a role"));
             }
         }
         if let Some(one) = self.lower_words_before(first, 1) {
             // a lone word after `in` is as often a field or a title (`in Linguistics`)
             // and `Professor in Educational Leadership` is a field
-            let weak = one == "in"
+            let one_says = self.rules.word(one);
+            let weak = one_says & word::WEAK_PLACE_CUE != 0
                 && (p.end - first == 1
                     || first >= 2
                         && self.toks[first - 2].has(flag::CAP)
@@ -79,21 +82,22 @@ impl<'a> Doc<'a> {
                 let last = &self.toks[p.end - 1];
                 last.flags & (flag::COMMA_AFTER | flag::PUNCT_AFTER) != 0
                     || self.toks.get(p.end).is_some_and(|t| {
-                        t.paragraph == last.paragraph
-                            && matches!(t.span.of(text), "that" | "in" | "on" | "last" | "this")
+                        t.paragraph == last.paragraph && self.is(t, word::OUTLET_FOLLOWER)
                     })
             };
-            if one == "told" && w(first) & word::GIVEN == 0 && p.end - first >= 2 && reported {
+            if one_says & word::OUTLET_VERB != 0
+                && w(first) & word::GIVEN == 0
+                && p.end - first >= 2
+                && reported
+            {
                 return Some((EntityType::Org, "news outlet told"));
             }
             if w(first - 1) & word::EVENT_NOUN != 0 {
                 return Some((EntityType::Event, "event noun before a name"));
             }
             // `the drill, called Amber Shield`
-            if matches!(
-                one,
-                "called" | "dubbed" | "named" | "codenamed" | "code-named"
-            ) && first >= 2
+            if one_says & word::NAMING_VERB != 0
+                && first >= 2
                 && self.toks[first - 2].has(flag::LOWER)
                 && w(first - 2) & word::EVENT_NOUN != 0
             {
@@ -116,10 +120,17 @@ impl<'a> Doc<'a> {
                     return Some((EntityType::Event, "name before an event noun"));
                 }
                 // `X said in a statement`: people speak, organisations issue statements
-                let said = matches!(t.span.of(text), "said" | "says");
-                let statement = (1..=4)
-                    .any(|k| next(k).is_some_and(|u| u.span.of(text).starts_with("statement")));
-                if said && statement && next(1).is_some_and(|u| u.span.of(text) == "in") {
+                let said = self.is(t, word::STATEMENT_VERB);
+                let statement = (1..=4).any(|k| {
+                    next(k).is_some_and(|u| {
+                        let w = u.span.of(text);
+                        self.rules
+                            .statement_nouns
+                            .iter()
+                            .any(|n| w.starts_with(n.as_str()))
+                    })
+                });
+                if said && statement && next(1).is_some_and(|u| self.is(u, word::STATEMENT_PREP)) {
                     return Some((EntityType::Org, "name that issues statements"));
                 }
             }
@@ -131,7 +142,7 @@ impl<'a> Doc<'a> {
             if o.bytes().all(|c| c.is_ascii_digit()) && next(0)?.has(flag::COMMA_AFTER) {
                 return Some((EntityType::Person, "age after a name"));
             }
-            if !matches!(o, "a" | "an" | "the") {
+            if !self.is(opener, word::ARTICLE) {
                 return None;
             }
             for k in 1..6 {
@@ -156,26 +167,10 @@ impl<'a> Doc<'a> {
                 };
                 // the head noun ends the phrase: `a firm that`, `a farmer from`
                 let ends = t.flags & (flag::COMMA_AFTER | flag::PUNCT_AFTER) != 0
-                    || next(k + 1).is_none_or(|u| {
-                        !u.has(flag::LOWER)
-                            || matches!(
-                                u.span.of(text),
-                                "that"
-                                    | "which"
-                                    | "who"
-                                    | "from"
-                                    | "in"
-                                    | "at"
-                                    | "of"
-                                    | "for"
-                                    | "with"
-                                    | "based"
-                                    | "near"
-                                    | "on"
-                            )
-                    });
+                    || next(k + 1)
+                        .is_none_or(|u| !u.has(flag::LOWER) || self.is(u, word::PHRASE_ENDER));
                 // `the group of chemicals`: a noun followed by `of` names a kind, not a body
-                let of = next(k + 1).is_some_and(|u| u.span.of(text) == "of");
+                let of = next(k + 1).is_some_and(|u| self.is(u, word::KIND_LINK));
                 if ends && !(of && found == Some(EntityType::Org)) {
                     return found.map(|k| (k, "appositive after a name"));
                 }

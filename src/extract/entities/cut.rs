@@ -29,13 +29,7 @@ pub(super) fn cut_run(doc: &Doc, a: usize, b: usize, pieces: &mut Vec<Piece>) {
         after_the: false,
     };
     // `Latvia’s Foreign Minister`: a possessive name right before the run starts a title.
-    if a > 0
-        && doc.toks[a - 1].has(flag::POSSESSIVE)
-        && matches!(
-            &doc.text[doc.toks[a - 1].span.end..doc.toks[a].span.start],
-            "’s " | "'s "
-        )
-    {
+    if a > 0 && doc.possessive_then_space(a - 1) {
         if let Some(p) = pieces.last() {
             if p.end == a {
                 run.prev = Some(pieces.len() - 1);
@@ -209,10 +203,7 @@ fn place_prefix(doc: &Doc, i: usize, run: &mut Run, pieces: &mut Vec<Piece>) -> 
     if k <= i + 1 {
         return None;
     }
-    let kind = if matches!(
-        doc.toks[i].span.of(doc.text),
-        "Fort" | "Port" | "Kibbutz" | "Kfar" | "Kafr" | "Tel" | "Rio"
-    ) {
+    let kind = if doc.words[i] & word::GPE_PREFIX != 0 {
         EntityType::Gpe
     } else {
         EntityType::Loc
@@ -270,7 +261,7 @@ fn plain_run(doc: &Doc, mut i: usize, run: &mut Run, pieces: &mut Vec<Piece>) ->
     if k == i + 1
         && w & (word::ORG_HEAD | word::ORG_PREFIX) != 0
         && i > 0
-        && doc.toks[i - 1].span.of(doc.text) == "the"
+        && doc.is_definite_article(i - 1, word::ARTICLE)
     {
         let mut p = doc.piece(i, k, Reading::Unknown, "");
         p.lone_head = true;
@@ -280,7 +271,7 @@ fn plain_run(doc: &Doc, mut i: usize, run: &mut Run, pieces: &mut Vec<Piece>) ->
     if w & word::NOT_NAME != 0 && w & word::GIVEN == 0 {
         run.after_the = i + 1 < b
             && !doc.toks[i].has(flag::SENTENCE_START)
-            && doc.toks[i].span.of(doc.text) == "The";
+            && doc.is_definite_article(i, word::CAP_ARTICLE);
         return i + 1;
     }
     // `Pan-democrat Leung Kwok-hung`: a hyphenated modifier before a name is not part of it

@@ -5,7 +5,7 @@
 use super::entity::EntityType;
 use super::rules::EntityRules;
 use super::words::{flag, words, Token};
-use crate::extract::tokens::Tokens;
+use crate::extract::tokens::{self, Tokens};
 use crate::lexicon::FxSet;
 use crate::read::layout::Layout;
 use crate::text::Span;
@@ -51,6 +51,30 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// Whether the lists put the word of token `t` in `class`, looked up whatever its distance
+    /// from a capital (`words` holds only the words near capitals).
+    pub(super) fn is(&self, t: &Token, class: u64) -> bool {
+        self.rules.word(t.span.of(self.text)) & class != 0
+    }
+
+    /// Token `j` ends in a possessive and one space separates it from the next token
+    /// (`Latvia’s Foreign Minister`).
+    pub(super) fn possessive_then_space(&self, j: usize) -> bool {
+        let s = &self.stream.tokens[j];
+        self.toks[j].has(flag::POSSESSIVE)
+            && s.has(tokens::flag::SPACE_AFTER)
+            && self
+                .stream
+                .tokens
+                .get(j + 1)
+                .is_some_and(|n| n.span.start == s.span.end + 1)
+    }
+
+    /// Whether `end` is where token `j`'s possessive ends (`Moody's` of a listed name).
+    pub(super) fn possessive_ends_at(&self, j: usize, end: usize) -> bool {
+        self.toks[j].has(flag::POSSESSIVE) && self.stream.tokens[j].span.end == end
+    }
+
     /// Reads the article's words: what the lists say about each, the kind of each paragraph,
     /// the words written in lower case, and the gazetteer names.
     pub(super) fn read(

@@ -261,7 +261,14 @@ impl<'a> Doc<'a> {
         // `European Central Bank (ECB)`: a name spelled out before its acronym is not a person
         let acronym_after = next.is_some_and(|t| {
             t.has(flag::ALL_CAPS)
-                && matches!(self.text[last.span.end..t.span.start].trim(), "(" | "(the")
+                && self.text[last.span.end..t.span.start]
+                    .trim()
+                    .strip_prefix('(')
+                    .is_some_and(|a| {
+                        a.is_empty()
+                            || self.rules.word(a) & word::DEFINITE != 0
+                                && a.starts_with(char::is_lowercase)
+                    })
         });
         if n >= 2 && acronym_after {
             return (Reading::Known(EntityType::Org), "name before its acronym");
@@ -322,7 +329,7 @@ impl<'a> Doc<'a> {
         let cue_after = next.is_some_and(|t| {
             let tw = t.span.of(self.text);
             (plain_next && next_w & word::CUE_PERSON_AFTER != 0)
-                || (comma_next && matches!(tw, "who" | "whose" | "whom"))
+                || (comma_next && self.rules.word(tw) & word::PERSON_RELATIVE != 0)
         });
         let prev = p
             .first

@@ -76,8 +76,7 @@ impl Doc<'_> {
         let aligned_start = tok.span.start == s;
         let mut last = k;
         while last < end && self.toks[last].span.end < e {
-            let t = self.toks[last];
-            if t.has(flag::POSSESSIVE) && matches!(&text[t.span.end..e], "'s" | "’s") {
+            if self.possessive_ends_at(last, e) {
                 break;
             }
             last += 1;
@@ -87,16 +86,10 @@ impl Doc<'_> {
         }
         let lt = self.toks[last];
         // names written with a possessive (`Moody's`): the word's span left the `'s` out
-        let possessive_name = lt.has(flag::POSSESSIVE)
-            && e > lt.span.end
-            && matches!(&text[lt.span.end..e], "'s" | "’s");
+        let possessive_name = e > lt.span.end && self.possessive_ends_at(last, e);
         if aligned_start && (lt.span.end == e || possessive_name) {
-            let joined = (k + 1..=last).all(|i| {
-                let prev = self.toks[i - 1];
-                self.toks[i].has(flag::PLAIN_GAP)
-                    || (prev.has(flag::POSSESSIVE)
-                        && matches!(&text[prev.span.end..self.toks[i].span.start], "'s " | "’s "))
-            });
+            let joined = (k + 1..=last)
+                .all(|i| self.toks[i].has(flag::PLAIN_GAP) || self.possessive_then_space(i - 1));
             if !joined {
                 return None;
             }

@@ -31,12 +31,15 @@ pub use rules::{EntityRules, RULE_FILES};
 pub(crate) mod testing {
     use super::{EntityRules, RULE_FILES};
     use crate::extract::segment::{self, SegmentRules};
+    use crate::extract::tokens::TokenRules;
     use crate::read::layout::{self, LayoutRules};
     use crate::rules::{RuleFile, RuleSet};
+    use crate::words::{self, Words};
 
     pub struct Stages {
         pub layout: LayoutRules,
         pub segment: SegmentRules,
+        pub tokens: TokenRules,
         pub entities: EntityRules,
     }
 
@@ -44,6 +47,7 @@ pub(crate) mod testing {
     pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
         layout::RULE_FILES
             .iter()
+            .chain(words::RULE_FILES)
             .chain(segment::RULE_FILES)
             .chain(RULE_FILES)
     }
@@ -52,10 +56,12 @@ pub(crate) mod testing {
         static RULES: std::sync::OnceLock<Stages> = std::sync::OnceLock::new();
         RULES.get_or_init(|| {
             let set = RuleSet::builtin(rule_files());
+            let shared = Words::parse(&set).unwrap();
             Stages {
                 layout: LayoutRules::compile(&set).unwrap(),
-                segment: SegmentRules::compile(&set).unwrap(),
-                entities: EntityRules::compile(&set).unwrap(),
+                segment: SegmentRules::compile(&set, &shared).unwrap(),
+                tokens: TokenRules::new(&shared),
+                entities: EntityRules::compile(&set, &shared).unwrap(),
             }
         })
     }

@@ -53,14 +53,20 @@ pub(super) fn as_reading(k: EntityType) -> Reading {
 }
 
 impl Doc<'_> {
-    /// A leading article (`The`, `A`), not part of a name unless a list says so.
+    /// A capitalised article (`The`, `A`), not part of a name unless a list says so.
     pub(super) fn is_article(&self, i: usize) -> bool {
-        matches!(self.toks[i].span.of(self.text), "The" | "A" | "An")
+        self.is(&self.toks[i], word::CAP_ARTICLE)
+    }
+
+    /// `the` (`case` is `word::ARTICLE`) or `The` (`word::CAP_ARTICLE`).
+    pub(super) fn is_definite_article(&self, i: usize, case: u64) -> bool {
+        let w = self.rules.word(self.toks[i].span.of(self.text));
+        w & word::DEFINITE != 0 && w & case != 0
     }
 
     /// `of`, `for`, `on` after a head word (`Ministry of Defence`, `Committee on Trade`).
     pub(super) fn is_of(&self, i: usize) -> bool {
-        matches!(self.toks[i].span.of(self.text), "of" | "for" | "on")
+        self.is(&self.toks[i], word::OF_LINK)
     }
 
     pub(super) fn piece(

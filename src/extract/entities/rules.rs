@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::entity::EntityType;
 use crate::lexicon::{Case, FxSet, Lexicon};
 use crate::rules::{RuleError, RuleFile, RuleSet};
+use crate::words::{self, Words};
 
 pub const RULE_FILES: &[RuleFile] = &[
     crate::rule_file!("entities.json"),
@@ -55,14 +56,46 @@ pub mod word {
     pub const MONTH: u64 = 1 << 26;
     /// A lower-case noun that names an event next to it (`the exercise`, `festival`).
     pub const EVENT_NOUN: u64 = 1 << 27;
+    /// A place prefix that makes a town or country (`Fort`, `Kfar`).
+    pub const GPE_PREFIX: u64 = 1 << 28;
+    /// `of`, `for`, `on` after a head word (`Ministry of Defence`).
+    pub const OF_LINK: u64 = 1 << 29;
+    /// `on`, `for` before a committee's remit (`Committee on Ukraine’s integration`).
+    pub const REMIT_LINK: u64 = 1 << 30;
+    /// `and` joining a second name after an `of` (`of Health and Human Services`).
+    pub const NAME_CONJUNCTION: u64 = 1 << 31;
+    /// `at` between a role and a workplace (`an analyst at X`).
+    pub const WORKPLACE_PREP: u64 = 1 << 32;
+    /// `in`: a place cue too weak for a lone word (`in Linguistics`).
+    pub const WEAK_PLACE_CUE: u64 = 1 << 33;
+    /// `told`: whoever is told without a given name is most often a news outlet.
+    pub const OUTLET_VERB: u64 = 1 << 34;
+    /// Words after a name that was told (`told X that`, `told X on Monday`).
+    pub const OUTLET_FOLLOWER: u64 = 1 << 35;
+    /// `called`, `dubbed` before an event's name.
+    pub const NAMING_VERB: u64 = 1 << 36;
+    /// `said`, `says` in `X said in a statement`.
+    pub const STATEMENT_VERB: u64 = 1 << 37;
+    /// `in` in `X said in a statement`.
+    pub const STATEMENT_PREP: u64 = 1 << 38;
+    /// Words that end the noun phrase of an appositive (`a firm that`, `a farmer from`).
+    pub const PHRASE_ENDER: u64 = 1 << 39;
+    /// `of` after a noun that names a kind (`the group of chemicals`).
+    pub const KIND_LINK: u64 = 1 << 40;
+    /// `who`, `whose`, `whom` after a person's name.
+    pub const PERSON_RELATIVE: u64 = 1 << 41;
+    /// An article written in lower case (`the`, `a`).
+    pub const ARTICLE: u64 = 1 << 42;
+    /// An article capitalised (`The`, `A`).
+    pub const CAP_ARTICLE: u64 = 1 << 43;
+    /// A definite article, either case (`the`, `The`).
+    pub const DEFINITE: u64 = 1 << 44;
     pub const HEADS: u64 = ORG_HEAD | EVENT_HEAD | FAC_HEAD | LOC_HEAD;
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntityFile {
-    titles: Vec<String>,
-    honorifics: Vec<String>,
     org_heads: Vec<String>,
     org_prefixes: Vec<String>,
     event_heads: Vec<String>,
@@ -79,15 +112,28 @@ struct EntityFile {
     facility_nouns: Vec<String>,
     org_nouns: Vec<String>,
     connectives: Vec<String>,
-    name_particles: Vec<String>,
     not_names: Vec<String>,
     languages: Vec<String>,
     person_cues_after: Vec<String>,
     person_cues_before: Vec<String>,
     location_cues_before: Vec<String>,
-    month_names: Vec<String>,
     event_nouns: Vec<String>,
     place_cues_before: Vec<String>,
+    gpe_prefixes: Vec<String>,
+    of_links: Vec<String>,
+    remit_links: Vec<String>,
+    name_conjunctions: Vec<String>,
+    workplace_prepositions: Vec<String>,
+    weak_place_cues: Vec<String>,
+    outlet_verbs: Vec<String>,
+    outlet_followers: Vec<String>,
+    naming_verbs: Vec<String>,
+    statement_verbs: Vec<String>,
+    statement_prepositions: Vec<String>,
+    statement_nouns: Vec<String>,
+    phrase_enders: Vec<String>,
+    kind_links: Vec<String>,
+    person_relatives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +160,8 @@ pub struct EntityRules {
     /// Phrases, as written: titles, cue phrases.
     pub(super) phrases: Lexicon,
     pub(super) max_title_words: usize,
+    /// Nouns for a statement, matched as the start of a word (`statement`, `statements`).
+    pub(super) statement_nouns: Vec<String>,
     pub(super) gazetteer: AhoCorasick,
     pub(super) gazetteer_types: Vec<EntityType>,
     /// The same names in capitals, for paragraphs written in capitals.
@@ -124,7 +172,7 @@ pub struct EntityRules {
 }
 
 impl EntityRules {
-    pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
+    pub fn compile(set: &RuleSet, shared: &Words) -> Result<Self, RuleError> {
         const F: &str = "entities.json";
         let f: EntityFile = set.parse(F)?;
         let given: GivenNames = set.parse("given_names.json")?;
@@ -138,7 +186,7 @@ impl EntityRules {
         add(&given.given_names, word::GIVEN);
         add(&f.not_names, word::NOT_NAME);
         add(&f.connectives, word::CONNECTIVE);
-        add(&f.name_particles, word::PARTICLE);
+        add(&shared.name_particles, word::PARTICLE);
         add(&f.org_heads, word::ORG_HEAD);
         add(&f.event_heads, word::EVENT_HEAD);
         add(&f.facility_heads, word::FAC_HEAD);
@@ -149,7 +197,7 @@ impl EntityRules {
         add(&f.languages, word::LANGUAGE);
         add(&f.facility_nouns, word::FAC_NOUN);
         add(&f.org_nouns, word::ORG_NOUN);
-        add(&f.honorifics, word::HONORIFIC);
+        add(&shared.honorifics, word::HONORIFIC);
         add(&f.location_prefixes, word::LOC_PREFIX);
         add(&f.place_word_surnames, word::SURNAME_PLACE);
         add(&f.common_words, word::COMMON);
@@ -157,7 +205,33 @@ impl EntityRules {
         add(&f.gpe_nouns, word::GPE_NOUN);
         add(&f.loc_nouns, word::LOC_NOUN);
         add(&f.location_cues_before, word::CUE_LOC_BEFORE);
-        add(&f.month_names, word::MONTH);
+        add(&shared.months, word::MONTH);
+        add(&f.gpe_prefixes, word::LOC_PREFIX | word::GPE_PREFIX);
+        add(&f.of_links, word::OF_LINK);
+        add(&f.remit_links, word::REMIT_LINK);
+        add(&f.name_conjunctions, word::NAME_CONJUNCTION);
+        add(&f.workplace_prepositions, word::WORKPLACE_PREP);
+        add(&f.weak_place_cues, word::WEAK_PLACE_CUE);
+        add(&f.outlet_verbs, word::OUTLET_VERB);
+        add(&f.outlet_followers, word::OUTLET_FOLLOWER);
+        add(&f.naming_verbs, word::NAMING_VERB);
+        add(&f.statement_verbs, word::STATEMENT_VERB);
+        add(&f.statement_prepositions, word::STATEMENT_PREP);
+        add(&f.phrase_enders, word::PHRASE_ENDER);
+        add(&f.kind_links, word::KIND_LINK);
+        add(&f.person_relatives, word::PERSON_RELATIVE);
+        for (list, definite) in [
+            (&shared.definite_articles, word::DEFINITE),
+            (&shared.indefinite_articles, 0),
+        ] {
+            add(list, word::ARTICLE | definite);
+            add(
+                &list.iter().map(|a| capitalised(a)).collect::<Vec<_>>(),
+                word::CAP_ARTICLE | definite,
+            );
+        }
+        // weekdays are never a name by themselves
+        add(&shared.weekdays, word::NOT_NAME);
         add(&f.event_nouns, word::EVENT_NOUN);
         let single = |l: &[String]| -> Vec<String> {
             l.iter().filter(|w| !w.contains(' ')).cloned().collect()
@@ -171,11 +245,11 @@ impl EntityRules {
             phrases.add(w, phrase::PERSON_CUE_BEFORE);
         }
         let mut max_title_words = 1;
-        for t in f.titles.iter().chain(&f.honorifics) {
+        for t in shared.titles.iter().chain(&shared.honorifics) {
             let n = t.split(' ').count();
             if t.trim().is_empty() || t.contains("  ") {
                 return Err(RuleError::field(
-                    &set.origin(F),
+                    &set.origin(words::FILE),
                     "titles",
                     format!("title {t:?} must be words separated by single spaces"),
                 ));
@@ -194,8 +268,10 @@ impl EntityRules {
             for (kind, names) in g {
                 for name in names {
                     // A leading article is not part of the name (`the Netherlands`).
-                    let name = name
-                        .strip_prefix("the ")
+                    let name = shared
+                        .definite_articles
+                        .iter()
+                        .find_map(|a| name.strip_prefix(a.as_str())?.strip_prefix(' '))
                         .unwrap_or(&name)
                         .trim()
                         .to_string();
@@ -250,6 +326,7 @@ impl EntityRules {
             words,
             phrases,
             max_title_words,
+            statement_nouns: f.statement_nouns.clone(),
             gazetteer,
             gazetteer_types,
         })
@@ -276,4 +353,15 @@ impl EntityRules {
     pub fn is_given_name(&self, w: &str) -> bool {
         self.word(w) & word::GIVEN != 0
     }
+}
+
+/// `the` → `The`.
+fn capitalised(w: &str) -> String {
+    let mut chars = w.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
 }

@@ -133,7 +133,7 @@ impl Doc<'_> {
                         self.head_type(j),
                         Some(EntityType::Org | EntityType::Event | EntityType::Fac)
                     )
-                    && matches!(&self.text[prev.span.end..u.span.start], "'s " | "’s ")
+                    && self.possessive_then_space(j - 1)
             };
             (u.has(flag::PLAIN_GAP) || inner_possessive())
                 && (!u.has(flag::SENTENCE_START) || self.is_initial(j - 1))
@@ -187,9 +187,8 @@ impl Doc<'_> {
     /// The end of `of Defence` after `Ministry` (`k` at the connective): one capitalised name, and
     /// a second joined by `and` when it is a plain name (`of Health and Human Services`).
     pub(super) fn of_extension(&self, k: usize, b: usize) -> usize {
-        let text_of = |j: usize| self.toks[j].span.of(self.text);
         let capitalised_name = |mut j: usize| {
-            if j < b && text_of(j) == "the" {
+            if j < b && self.is_definite_article(j, word::ARTICLE) {
                 j += 1;
             }
             let start = j;
@@ -212,7 +211,7 @@ impl Doc<'_> {
         }
         // `Committee on Ukraine’s integration into the European Union`: a committee's remit is
         // a phrase that runs on to the end of a name closing the clause
-        if matches!(text_of(k), "on" | "for") && self.toks[end - 1].has(flag::POSSESSIVE) {
+        if self.is(&self.toks[k], word::REMIT_LINK) && self.toks[end - 1].has(flag::POSSESSIVE) {
             let para = self.toks[k].paragraph;
             let mut j = end;
             while j < self.toks.len() && j < end + 8 {
@@ -233,13 +232,13 @@ impl Doc<'_> {
             }
         }
         // `Centre for Control of Iodine Deficiency Disorders`: one more `of` name
-        if end < b && matches!(text_of(end), "of" | "for") {
+        if end < b && self.is_of(end) {
             let (s2, e2) = capitalised_name(end + 1);
             if e2 > s2 && !(e2 == s2 + 1 && self.words[s2] & word::NOT_NAME != 0) {
                 end = e2;
             }
         }
-        if end < b && text_of(end) == "and" {
+        if end < b && self.is(&self.toks[end], word::NAME_CONJUNCTION) {
             let (s2, e2) = capitalised_name(end + 1);
             if e2 > s2
                 && e2 - s2 <= 3

@@ -9,7 +9,7 @@ fn run(text: &str) -> Entities {
     let rules = stages();
     let l = layout::analyse(text, None, &rules.layout);
     let s = segment::split(text, &l, &rules.segment);
-    let t = tokens::build(text, &l, &s, &rules.segment);
+    let t = tokens::build(text, &l, &s, &rules.segment, &rules.tokens);
     tag(text, &l, &t, &rules.entities)
 }
 

@@ -18,7 +18,7 @@ pub(super) fn resolve(
     raws: Vec<Raw>,
     events: Vec<(usize, Event)>,
 ) -> Vec<Quote> {
-    let mut resolver = Resolver::new(&rules.genders, &rules.company);
+    let mut resolver = Resolver::new(&rules.coref, &rules.morph);
     let mut chain: Option<Speaker> = None;
     // The person who opened a sentence earlier in this paragraph.
     let mut subject: Option<Speaker> = None;

@@ -9,6 +9,7 @@
 mod assign;
 mod found;
 pub mod marks;
+mod morph;
 mod patterns;
 mod quote;
 mod rules;
@@ -66,7 +67,7 @@ pub fn find(
         let first_raw = raws.len();
         let first_event = events.len();
         events.push((para.start, Event::Paragraph { quoted: false }));
-        let p = patterns::Paragraph::new(text, &toks, &regions, entities, &places);
+        let p = patterns::Paragraph::new(text, &toks, &regions, entities, &places, rules);
         p.find(&mut raws, &mut events);
         if let Some((np, cue)) = colon.take() {
             let opens = toks

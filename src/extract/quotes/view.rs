@@ -33,6 +33,66 @@ pub mod class {
     pub const FINITE: u64 = 1 << 18;
     /// Verbs that report a question (`asked whether`, `explained how`).
     pub const QUESTION: u64 = 1 << 19;
+    /// Conjunctions after which a clause starts (`and`, `because`).
+    pub const CLAUSE_OPENER: u64 = 1 << 20;
+    /// Forms of `be` that make a cue passive (`is added`).
+    pub const PASSIVE_AUX: u64 = 1 << 21;
+    /// `who`, `which`, `where`.
+    pub const RELATIVE: u64 = 1 << 22;
+    /// `that` before a reported clause.
+    pub const COMPLEMENTIZER: u64 = 1 << 23;
+    /// Subordinators before a gerund (`by saying`, `after adding`).
+    pub const SUBORDINATOR: u64 = 1 << 24;
+    /// Gerund cues that report a clause without `that` (`, saying the plan would fail`).
+    pub const GERUND_CUE: u64 = 1 << 25;
+    /// Words that open a reported question (`whether`, `how`).
+    pub const QUESTION_WORD: u64 = 1 << 26;
+    /// `and`, `but` joining a second verb or a second clause.
+    pub const COORDINATOR: u64 = 1 << 27;
+    /// Prepositions inside a long source phrase (`familiar with the talks`).
+    pub const SOURCE_PREP: u64 = 1 << 28;
+    /// Prepositions of an adverbial between cue and clause (`said on Monday`).
+    pub const AFTER_VERB_PREP: u64 = 1 << 29;
+    /// `to` before a listener (`stated to the paper that`).
+    pub const LISTENER_PREP: u64 = 1 << 30;
+    /// `to` before an infinitive (`urged voters to stay`).
+    pub const INFINITIVE: u64 = 1 << 31;
+    /// `last`, `this`, `next` before a time word (`last week`).
+    pub const TIME_DET: u64 = 1 << 32;
+    /// `for`, `of` before what a person speaks for (`a spokesman for the ministry`).
+    pub const AFFILIATION: u64 = 1 << 33;
+    /// `in`, `at`, `from` before where a group belongs (`analysts at the bank`).
+    pub const MEMBER: u64 = 1 << 34;
+    /// `by` before the agent of a participle (`seen by reporters`).
+    pub const AGENT: u64 = 1 << 35;
+    /// `of` inside a name or a phrase (`Bank of England`, `one of the officials`).
+    pub const OF: u64 = 1 << 36;
+    /// `and`, `&` joining names that speak together.
+    pub const GROUP_LINK: u64 = 1 << 37;
+    /// `the`, `this`, `that`: a phrase that refers back.
+    pub const DEFINITE: u64 = 1 << 38;
+    /// Function words an all-capitals word (`WHO`, `IT`) never is.
+    pub const FUNCTION: u64 =
+        STOP | DET | PRONOUN | LINK | BEFORE_VERB | AFTER_VERB | NOT_CLAUSE | GRAMMAR;
+    /// Grammar words that a word with `’s` (`that’s`, `who’s`) never is.
+    pub const GRAMMAR: u64 = CLAUSE_OPENER
+        | PASSIVE_AUX
+        | RELATIVE
+        | COMPLEMENTIZER
+        | SUBORDINATOR
+        | QUESTION_WORD
+        | COORDINATOR
+        | SOURCE_PREP
+        | AFTER_VERB_PREP
+        | LISTENER_PREP
+        | INFINITIVE
+        | TIME_DET
+        | AFFILIATION
+        | MEMBER
+        | AGENT
+        | OF
+        | GROUP_LINK
+        | DEFINITE;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,13 +204,10 @@ pub fn view(
             let acronym = base.len() >= 2 && base.bytes().all(|b| b.is_ascii_uppercase());
             let mut class = lex.get(base);
             if acronym {
-                class &= !(class::STOP
-                    | class::DET
-                    | class::PRONOUN
-                    | class::LINK
-                    | class::BEFORE_VERB
-                    | class::AFTER_VERB
-                    | class::NOT_CLAUSE);
+                class &= !class::FUNCTION;
+            }
+            if t.poss > 0 {
+                class &= !class::GRAMMAR;
             }
             last_sentence = t.sentence;
             out.push(Tok {

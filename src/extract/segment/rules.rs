@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::lexicon::{Case, Lexicon};
 use crate::rules::{RuleError, RuleSet};
+use crate::words::{self, Words};
 
 pub(super) const FILE: &str = "segment.json";
 
@@ -18,11 +19,8 @@ struct SegmentFile {
     times: Vec<String>,
     time_continuations: Vec<String>,
     sentence_starters: Vec<String>,
-    speech_verbs: Vec<String>,
     exclamation_names: Vec<String>,
     credit_labels: Vec<String>,
-    weekdays: Vec<String>,
-    months: Vec<String>,
 }
 
 /// How an abbreviation followed by a full stop behaves before the next word.
@@ -86,9 +84,10 @@ pub struct SegmentRules {
 const MAX_WORD: usize = 32;
 
 impl SegmentRules {
-    pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
+    pub fn compile(set: &RuleSet, shared: &Words) -> Result<Self, RuleError> {
         let f: SegmentFile = set.parse(FILE)?;
         let origin = set.origin(FILE);
+        let shared_origin = set.origin(words::FILE);
         let mut abbreviations = Lexicon::new(Case::Exact);
         for (field, list, class) in [
             ("titles", &f.titles, Abbrev::Title),
@@ -118,37 +117,69 @@ impl SegmentRules {
             }
         }
         let mut exact = Lexicon::new(Case::Exact);
-        for (field, list, bit) in [
+        let (own, common) = (origin.as_str(), shared_origin.as_str());
+        for (file, field, list, bit) in [
             (
+                own,
                 "time_continuations",
                 &f.time_continuations,
                 exact::TIME_CONTINUATION,
             ),
+            // `11 a.m. Monday`: a weekday after a time goes on with the sentence
             (
+                common,
+                "weekdays",
+                &shared.weekdays,
+                exact::TIME_CONTINUATION | exact::WEEKDAY,
+            ),
+            (
+                own,
                 "exclamation_names",
                 &f.exclamation_names,
                 exact::EXCLAMATION_NAME,
             ),
-            ("credit_labels", &f.credit_labels, exact::CREDIT_LABEL),
-            ("weekdays", &f.weekdays, exact::WEEKDAY),
-            ("months", &f.months, exact::MONTH),
+            (own, "credit_labels", &f.credit_labels, exact::CREDIT_LABEL),
+            (common, "months", &shared.months, exact::MONTH),
         ] {
             for (i, w) in list.iter().enumerate() {
-                check_word(&origin, &format!("{field}[{i}]"), w, false)?;
+                check_word(file, &format!("{field}[{i}]"), w, false)?;
                 exact.add(w, bit);
             }
         }
         let mut folded_words = Lexicon::new(Case::Folded);
-        for (field, list, bit) in [
-            ("sentence_starters", &f.sentence_starters, folded::STARTER),
-            ("speech_verbs", &f.speech_verbs, folded::SPEECH_VERB),
+        for (file, field, list, bit) in [
+            (
+                own,
+                "sentence_starters",
+                &f.sentence_starters,
+                folded::STARTER,
+            ),
+            (common, "pronouns", &shared.pronouns, folded::STARTER),
+            (
+                common,
+                "definite_articles",
+                &shared.definite_articles,
+                folded::STARTER,
+            ),
+            (
+                common,
+                "indefinite_articles",
+                &shared.indefinite_articles,
+                folded::STARTER,
+            ),
+            (
+                common,
+                "speech_verbs",
+                &shared.speech_verbs,
+                folded::SPEECH_VERB,
+            ),
         ] {
             for (i, w) in list.iter().enumerate() {
-                check_word(&origin, &format!("{field}[{i}]"), w, false)?;
+                check_word(file, &format!("{field}[{i}]"), w, false)?;
                 let mut buf = [0u8; MAX_WORD];
                 let key = fold(w, &mut buf).ok_or_else(|| {
                     RuleError::field(
-                        &origin,
+                        file,
                         format!("{field}[{i}]"),
                         format!("longer than {MAX_WORD} bytes"),
                     )

@@ -4,7 +4,7 @@
 
 use super::{NpRange, Paragraph, MAX_APPOSITIVE, MAX_NP};
 use crate::extract::quotes::speakers::{Form, Np};
-use crate::extract::quotes::view::Kind;
+use crate::extract::quotes::view::{class, Kind};
 use crate::text::Span;
 
 /// How far back in its sentence a quotation looks for a cue, in tokens (keeps scans linear).
@@ -30,8 +30,8 @@ impl Paragraph<'_> {
                 let from = p.saturating_sub(MAX_NP).max(lo);
                 let words_of = (from..p)
                     .rev()
-                    .find(|&i| self.is_word(i, "words") && self.is_word(i + 1, "of"));
-                if let Some(mut np) = words_of.and_then(|w| self.np_right(w + 2, p + 1, false)) {
+                    .find_map(|i| Some(i + self.phrase_at(i, &self.rules.words_of)?));
+                if let Some(mut np) = words_of.and_then(|w| self.np_right(w, p + 1, false)) {
                     // `the prosecutor, Ana Sola, “...”`
                     if np.end + 1 < p
                         && t[np.end].is_punct(',')
@@ -61,7 +61,7 @@ impl Paragraph<'_> {
             let v = if self.is_cue(p) {
                 Some(p)
             } else if p > lo
-                && (t[p].is_punct(',') || self.is_word(p, "that"))
+                && (t[p].is_punct(',') || self.is_a(p, class::COMPLEMENTIZER))
                 && self.is_cue(p - 1)
             {
                 Some(p - 1)
@@ -99,8 +99,8 @@ impl Paragraph<'_> {
                 .ends_with([',', '.', '?', '!', '…', ';', ':', '—', '-']);
         if k < n && set_off {
             let hi = self.hi[k];
-            if self.is_word(k, "according") && self.is_word(k + 1, "to") {
-                if let Some(np) = self.np_right(k + 2, hi, true) {
+            if let Some(n) = self.phrase_at(k, &self.rules.according) {
+                if let Some(np) = self.np_right(k + n, hi, true) {
                     return Some(Attribution {
                         cue: Some(k),
                         np: Some(np),
@@ -160,11 +160,7 @@ impl Paragraph<'_> {
             });
         }
         // `S excoriated X by saying “...”`: the nearest name before an adverbial gerund.
-        let adverbial = v > lo
-            && matches!(
-                self.word(v - 1),
-                "by" | "after" | "while" | "when" | "before"
-            );
+        let adverbial = v > lo && self.is_a(v - 1, class::SUBORDINATOR);
         if !adverbial {
             return None;
         }
@@ -212,7 +208,8 @@ impl Paragraph<'_> {
         if t.is_punct(':') || self.is_cue(p) || t.is_dash() || t.is_punct('(') {
             return false;
         }
-        if (t.is_punct(',') || self.is_word(p, "that")) && p > lo && self.is_cue(p - 1) {
+        if (t.is_punct(',') || self.is_a(p, class::COMPLEMENTIZER)) && p > lo && self.is_cue(p - 1)
+        {
             return false;
         }
         let inner = self.regions[r].inner.of(self.text);

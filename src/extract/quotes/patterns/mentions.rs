@@ -29,7 +29,12 @@ fn person_entity(entities: &Entities, tokens: Range<usize>) -> Option<&Mention> 
 impl Paragraph<'_> {
     pub(super) fn np(&self, r: NpRange) -> Option<Np> {
         let appositive = r.appositive.map(|(s, e)| &self.toks[s..e]);
-        let np = speakers::analyse(self.text, &self.toks[r.start..r.end], appositive)?;
+        let np = speakers::analyse(
+            self.text,
+            &self.toks[r.start..r.end],
+            appositive,
+            &self.rules.morph,
+        )?;
         // A place the entity tagger knows speaks as its government: an organisation.
         let name = np.name.unwrap_or(np.span);
         let name_tokens = np.name_tokens.clone();
@@ -42,11 +47,7 @@ impl Paragraph<'_> {
         // `Growers said`: a lone capitalised plural of a person noun opening the sentence, which the
         // tagger took for no name, is a group of people.
         let w = name.of(self.text);
-        let plural_noun = [
-            "ers", "ors", "ists", "ians", "ants", "ents", "ees", "ics", "ives",
-        ]
-        .iter()
-        .any(|x| w.len() > x.len() + 2 && w.ends_with(x));
+        let plural_noun = self.rules.morph.group_noun.end_after(w, 2);
         if np.form == Form::Name
             && r.start == self.lo[r.start]
             && name == self.toks[r.start].span
@@ -105,7 +106,9 @@ impl Paragraph<'_> {
             // `Currently Shalev`, `Returning America`: an adverb or participle opening the sentence.
             if s == self.lo[s] && t[s].is_word() {
                 let w = self.word(s);
-                if (w.ends_with("ly") || w.ends_with("ing")) && t.get(s + 1).is_some_and(|x| x.cap)
+                let morph = &self.rules.morph;
+                if (morph.adverb.end(w) || morph.gerund.end(w))
+                    && t.get(s + 1).is_some_and(|x| x.cap)
                 {
                     s += 1;
                 }
@@ -115,14 +118,14 @@ impl Paragraph<'_> {
                 let x = &t[e];
                 let ok = (x.cap && !x.is(class::STOP) && !x.is(class::PRONOUN))
                     || x.is(class::PARTICLE)
-                    || (self.is_word(e, "of") && t.get(e + 1).is_some_and(|y| y.cap));
+                    || (self.is_a(e, class::OF) && t.get(e + 1).is_some_and(|y| y.cap));
                 if !ok || t[e - 1].poss && !t[e - 1].is(class::TITLE) && e - s > 3 {
                     break;
                 }
                 e += 1;
             }
             i = e;
-            let Some(np) = speakers::analyse(self.text, &t[s..e], None) else {
+            let Some(np) = speakers::analyse(self.text, &t[s..e], None, &self.rules.morph) else {
                 continue;
             };
             let span = np.span;
@@ -144,8 +147,12 @@ impl Paragraph<'_> {
                 // The tagger's name, unless it carries the title our reading split off.
                 let ours_title = np.title.map(|x| x.of(self.text));
                 let ours = np.name.unwrap_or(span).of(self.text);
-                let name =
-                    speakers::canonical(ours, &self.entities.entities[m.entity].name, ours_title);
+                let name = speakers::canonical(
+                    ours,
+                    &self.entities.entities[m.entity].name,
+                    ours_title,
+                    &self.rules.morph,
+                );
                 let title = m
                     .title
                     .map(|x| x.of(self.text))

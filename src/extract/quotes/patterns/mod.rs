@@ -11,6 +11,7 @@ mod reported;
 use super::found::{Event, Raw};
 use super::marks::Region;
 use super::quote::QuoteKind;
+use super::rules::QuoteRules;
 use super::view::{class, Kind, Tok};
 use crate::extract::entities::Entities;
 use crate::lexicon::FxSet;
@@ -36,6 +37,7 @@ pub struct Paragraph<'a> {
     entities: &'a Entities,
     /// Names of the places the tagger found.
     places: &'a FxSet<&'a str>,
+    rules: &'a QuoteRules,
     /// For each token, the first token of its sentence and one past its last.
     lo: Vec<usize>,
     hi: Vec<usize>,
@@ -48,6 +50,7 @@ impl<'a> Paragraph<'a> {
         regions: &'a [Region],
         entities: &'a Entities,
         places: &'a FxSet<&'a str>,
+        rules: &'a QuoteRules,
     ) -> Self {
         let n = toks.len();
         let mut lo = vec![0; n];
@@ -68,6 +71,7 @@ impl<'a> Paragraph<'a> {
             regions,
             entities,
             places,
+            rules,
             lo,
             hi,
         }
@@ -99,9 +103,13 @@ impl<'a> Paragraph<'a> {
         let w = t.span.of(self.text).as_bytes();
         let age = (1..=3).contains(&w.len()) && w.iter().all(u8::is_ascii_digit);
         let party = w.len() >= 3
-            && matches!(w[0], b'R' | b'D' | b'I')
             && w[1] == b'-'
-            && w[2].is_ascii_uppercase();
+            && w[2].is_ascii_uppercase()
+            && self
+                .rules
+                .party_initials
+                .iter()
+                .any(|p| p.as_bytes() == &w[..1]);
         age || party
     }
 
@@ -114,7 +122,20 @@ impl<'a> Paragraph<'a> {
             && !t.cap
             && !(i > 0 && self.toks[i - 1].is(class::DET))
             && !(t.is(class::NOUN_LIKE) && i > 0 && self.noun_before(i - 1))
-            && !self.is_word(i, "according")
+            && !self.rules.according.iter().any(|p| self.is_word(i, &p[0]))
+    }
+
+    /// Whether item `i` is a word of `class`.
+    pub(super) fn is_a(&self, i: usize, class: u64) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word() && t.is(class))
+    }
+
+    /// The length of the phrase of `phrases` that starts at item `i` (`according to`), if any.
+    pub(super) fn phrase_at(&self, i: usize, phrases: &[Vec<String>]) -> Option<usize> {
+        phrases
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(k, w)| self.is_word(i + k, w)))
+            .map(Vec::len)
     }
 
     /// A word that makes a following noun-like cue a noun: a possessive (`the agency’s report`) or a
@@ -125,14 +146,14 @@ impl<'a> Paragraph<'a> {
             && (t.poss
                 || (!t.cap
                     && !t.is(class::PERSON | class::ORG | class::PRONOUN | class::BEFORE_VERB)
-                    && !self.word(p).ends_with("ly")))
+                    && !self.rules.morph.adverb.end(self.word(p))))
     }
 
     /// A lowercase past participle (`seen`, `obtained`, `reviewed`) before `by`.
     pub(super) fn participle(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let w = self.word(i);
-        t.is_word() && !t.cap && (w.ends_with("ed") || w.ends_with("en") || w == "seen")
+        t.is_word() && !t.cap && self.rules.morph.is_participle(w)
     }
 
     /// The first cue verb in `[from, to)`, skipping `according`.

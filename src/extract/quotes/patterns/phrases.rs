@@ -36,20 +36,20 @@ impl Paragraph<'_> {
             };
             // `a spokesman for the ministry`, `the head of the agency`: the phrase goes on leftwards.
             let owner = k >= lo + 2
-                && matches!(self.word(k - 1), "of" | "for")
+                && self.is_a(k - 1, class::AFFILIATION)
                 && t[k - 2].is_word()
                 && !t[k - 2].is(class::DET | class::STOP | class::PRONOUN)
                 && !self.is_cue(k - 2)
                 && end - k < MAX_NP;
             // `officials in her department`, `analysts at the bank`: a group and where it belongs.
             let member = k >= lo + 2
-                && matches!(self.word(k - 1), "in" | "at" | "from")
+                && self.is_a(k - 1, class::MEMBER)
                 && t[k - 2].is_word()
                 && t[k - 2].is(class::PERSON)
                 && end - k < MAX_NP;
             // `A report seen by Reuters said`: the participle phrase is the document's.
             let seen_by = k >= lo + 2
-                && self.is_word(k - 1, "by")
+                && self.is_a(k - 1, class::AGENT)
                 && self.participle(k - 2)
                 && end - k < MAX_NP;
             if member || seen_by || (t[k].is(class::DET) && (source(k) || owner)) {
@@ -58,7 +58,7 @@ impl Paragraph<'_> {
             }
             if t[k].is(class::DET) {
                 // "one of the officials", "two of the European officials"
-                if k >= lo + 2 && self.is_word(k - 1, "of") && t[k - 2].is(class::DET) {
+                if k >= lo + 2 && self.is_a(k - 1, class::OF) && t[k - 2].is(class::DET) {
                     start = k - 2;
                 }
                 break;
@@ -102,33 +102,14 @@ impl Paragraph<'_> {
             p.kind,
             Kind::Punct(',' | ':' | '—' | '–' | '(') | Kind::Quoted(_)
         ) || (p.is(class::STOP) && (p.cap || s - 1 == lo))
-            || (p.is_word()
-                && matches!(
-                    self.word(s - 1),
-                    "and"
-                        | "but"
-                        | "where"
-                        | "when"
-                        | "while"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "whereas"
-                        | "unless"
-                ))
+            || self.is_a(s - 1, class::CLAUSE_OPENER)
     }
 
     /// The subject of the cue verb at `v`: `S (has) V`, or `S, appositive, V`.
     pub(super) fn subject_left(&self, v: usize, lo: usize) -> Option<NpRange> {
         let t = &self.toks;
         // A passive (`is added`, `can be observed`) reports no speaker.
-        if v > lo
-            && t[v - 1].is_word()
-            && matches!(
-                self.word(v - 1),
-                "is" | "was" | "are" | "were" | "be" | "been" | "being"
-            )
-        {
+        if v > lo && self.is_a(v - 1, class::PASSIVE_AUX) {
             return None;
         }
         let mut i = v;
@@ -143,7 +124,7 @@ impl Paragraph<'_> {
             && t[i - 1].is_word()
             && !t[i - 1].is(class::PRONOUN)
             && (t[i - 1].is(class::BEFORE_VERB)
-                || (!t[i - 1].cap && self.word(i - 1).ends_with("ly")))
+                || (!t[i - 1].cap && self.rules.morph.adverb.end(self.word(i - 1))))
         {
             i -= 1;
         }
@@ -151,17 +132,15 @@ impl Paragraph<'_> {
             return None;
         }
         // `S, who had told X ...`: the relative pronoun stands for the phrase before the comma.
-        if self.is_word(i - 1, "who") && i >= lo + 2 && t[i - 2].is_punct(',') {
+        if self.is_a(i - 1, class::RELATIVE) && i >= lo + 2 && t[i - 2].is_punct(',') {
             return self.np_left(i - 2, lo);
         }
         // `S told X ..., and told Y ...` and `S said ..., adding that ...`: the second verb shares
         // the first one's subject.
-        let gerund = self.word(v).ends_with("ing");
-        let adverbial = matches!(
-            self.word(i - 1),
-            "before" | "after" | "while" | "when" | "by"
-        );
-        if self.is_word(i - 1, "and") || (gerund && (t[i - 1].is_punct(',') || adverbial)) {
+        let gerund = self.rules.morph.gerund.end(self.word(v));
+        let adverbial = self.is_a(i - 1, class::SUBORDINATOR);
+        if self.is_a(i - 1, class::COORDINATOR) || (gerund && (t[i - 1].is_punct(',') || adverbial))
+        {
             let from = (i - 1).saturating_sub(MAX_APPOSITIVE).max(lo);
             let Some(prev) = (from..i - 1).rev().find(|&c| self.is_cue(c)) else {
                 // `The minister, Ana Ruiz, defended the plan, saying ...`: the sentence's subject.
@@ -275,22 +254,10 @@ impl Paragraph<'_> {
             }
             // `a document seen by reporters`, `an audit obtained by the paper`: a participle phrase
             // belongs to the source.
-            let participle_by = long && i > k && self.is_word(i, "by") && self.participle(i - 1);
+            let participle_by =
+                long && i > k && self.is_a(i, class::AGENT) && self.participle(i - 1);
             if x.is(class::STOP) && !x.cap && !participle_by {
-                let prep = matches!(
-                    self.word(i),
-                    "with"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "from"
-                        | "about"
-                        | "within"
-                        | "near"
-                        | "into"
-                        | "between"
-                        | "among"
-                );
+                let prep = x.is(class::SOURCE_PREP);
                 if !(long && prep) {
                     break;
                 }

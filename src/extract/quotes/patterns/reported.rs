@@ -35,8 +35,8 @@ impl Paragraph<'_> {
             {
                 continue;
             }
-            if self.is_word(v, "according") && self.is_word(v + 1, "to") {
-                if let Some((clause, np)) = self.according_to(v, lo, hi) {
+            if let Some(n) = self.phrase_at(v, &self.rules.according) {
+                if let Some((clause, np)) = self.according_to(v, n, lo, hi) {
                     (covered_from, covered_until) = clause;
                     outer_according = true;
                     self.push_indirect(clause, np, v, "according_to", raws, events);
@@ -47,12 +47,12 @@ impl Paragraph<'_> {
                 continue;
             }
             let w = self.word(v);
-            let gerund = w.ends_with("ing");
+            let gerund = self.rules.morph.gerund.end(w);
             let subject = self.subject_left(v, lo);
             let mut k = v + 1;
             if t[v].is(class::TELL) {
                 if let Some(obj) = self.np_right(k, hi, false) {
-                    if !t[obj.start].is(class::PRONOUN) || self.is_word(obj.start, "them") {
+                    if !t[obj.start].is(class::PRONOUN) {
                         k = obj.end;
                     }
                 }
@@ -63,27 +63,16 @@ impl Paragraph<'_> {
             while k < hi
                 && t[k].is_word()
                 && t[k].is(class::AFTER_VERB)
-                && !self.is_word(k, "that")
+                && !self.is_a(k, class::COMPLEMENTIZER)
                 && guard < 4
             {
                 guard += 1;
-                let w = self.word(k).to_ascii_lowercase();
-                let prep = matches!(
-                    w.as_str(),
-                    "on" | "in"
-                        | "at"
-                        | "during"
-                        | "via"
-                        | "through"
-                        | "over"
-                        | "to"
-                        | "before"
-                        | "after"
-                );
+                let x = t[k];
+                let prep = x.is(class::AFTER_VERB_PREP);
                 k += 1;
                 // `stated to LA Weekly that ...` reports; `admitted to being ...` does not.
-                to_phrase |= w == "to";
-                if matches!(w.as_str(), "last" | "this" | "next") {
+                to_phrase |= x.is(class::LISTENER_PREP);
+                if x.is(class::TIME_DET) {
                     k += 1; // last week, this month
                 } else if prep {
                     match self.np_right(k, hi, false) {
@@ -92,7 +81,7 @@ impl Paragraph<'_> {
                     }
                 }
             }
-            let has_that = self.is_word(k, "that");
+            let has_that = self.is_a(k, class::COMPLEMENTIZER);
             if to_phrase && !has_that {
                 continue;
             }
@@ -138,19 +127,13 @@ impl Paragraph<'_> {
             if !has_that && t[v].is(class::QUESTION | class::WEAK) {
                 let request = self
                     .np_right(k, hi, false)
-                    .is_some_and(|o| self.is_word(o.end, "to"));
+                    .is_some_and(|o| self.is_a(o.end, class::INFINITIVE));
                 if request {
                     continue;
                 }
             }
             // `asked whether ...`, `explained how ...`: a reported question.
-            let wh = !has_that
-                && s.is_word()
-                && matches!(
-                    self.word(k),
-                    "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where"
-                )
-                && t[v].is(class::QUESTION);
+            let wh = !has_that && self.is_a(k, class::QUESTION_WORD) && t[v].is(class::QUESTION);
             if !has_that && !wh {
                 // `The results show X` reports X; `He showed X` does not.
                 let document = t[subject.end - 1].is(class::ORG)
@@ -159,9 +142,10 @@ impl Paragraph<'_> {
                         .any(|x| x.is(class::PERSON) && !x.is(class::ORG));
                 // `..., saying the plan would fail`: say and add report a clause without `that`.
                 let saying =
-                    gerund && matches!(w, "saying" | "adding") && v > lo && t[v - 1].is_punct(',');
+                    gerund && t[v].is(class::GERUND_CUE) && v > lo && t[v - 1].is_punct(',');
                 // `people Wikinews observed took out ...`: a clause opens with its subject, not a verb.
-                let verb_first = !s.cap && (s.is(class::FINITE) || self.word(k).ends_with("ed"));
+                let verb_first =
+                    !s.cap && (s.is(class::FINITE) || self.rules.morph.past.end(self.word(k)));
                 if !s.is_word()
                     || verb_first
                     || s.is(class::NOT_CLAUSE)
@@ -183,10 +167,7 @@ impl Paragraph<'_> {
             // clause set off by commas ends at the comma that closes it.
             let relative = subject.start >= lo + 2
                 && t[subject.start - 2].is_punct(',')
-                && matches!(
-                    self.word(subject.start - 1),
-                    "where" | "who" | "which" | "whom"
-                );
+                && self.is_a(subject.start - 1, class::RELATIVE);
             if relative {
                 if let Some(c) = (k..end).find(|&i| t[i].is_punct(',')) {
                     end = c;
@@ -228,11 +209,11 @@ impl Paragraph<'_> {
                 return false;
             }
             let w = self.word(i);
+            let morph = &self.rules.morph;
             x.is(class::FINITE)
-                || w.ends_with("ed")
+                || morph.past.end(w)
                 || w.contains(['’', '\''])
-                || (w.ends_with('s')
-                    && !w.ends_with("ss")
+                || (morph.is_plural(w)
                     && !x.is(class::STOP | class::DET)
                     && i > from
                     && t[i - 1].is_word()
@@ -242,18 +223,16 @@ impl Paragraph<'_> {
                     && !x.is(class::STOP | class::DET | class::LINK)
                     && t[i - 1].is_word()
                     && !t[i - 1].cap
-                    && self.word(i - 1).ends_with('s')
-                    && !self.word(i - 1).ends_with("ss"))
+                    && morph.is_plural(self.word(i - 1)))
         })
     }
 
     /// `, adding ...` / `, referring to ...` after `S said`: the sentence goes on about the saying.
     pub(super) fn gerund_follows(&self, k: usize) -> bool {
         self.toks[k].is_punct(',')
-            && self
-                .toks
-                .get(k + 1)
-                .is_some_and(|n| n.is_word() && !n.cap && n.span.of(self.text).ends_with("ing"))
+            && self.toks.get(k + 1).is_some_and(|n| {
+                n.is_word() && !n.cap && self.rules.morph.gerund.end(n.span.of(self.text))
+            })
     }
 
     /// One past the last token of a reported clause starting at `k`: the sentence end, trailing
@@ -272,8 +251,7 @@ impl Paragraph<'_> {
         });
         // `said X and told the BBC ...`: a second speech verb ends the first clause.
         let next_verb = (k + 1..hi).find(|&i| {
-            matches!(self.toks[i].kind, Kind::Word)
-                && matches!(self.word(i), "and" | "but")
+            self.is_a(i, class::COORDINATOR)
                 && (i + 1..(i + 3).min(hi))
                     .find(|&j| !self.toks[j].is(class::BEFORE_VERB))
                     .is_some_and(|j| self.is_cue(j))
@@ -288,20 +266,21 @@ impl Paragraph<'_> {
     pub(super) fn according_to(
         &self,
         a: usize,
+        phrase_len: usize,
         lo: usize,
         hi: usize,
     ) -> Option<((usize, usize), Option<NpRange>)> {
         let t = self.toks;
-        let np = self.np_right(a + 2, hi, true)?;
+        let np = self.np_right(a + phrase_len, hi, true)?;
         let lead = a == lo || (t[a].cap && self.clause_start(a, lo));
         let after_comma = np.end < hi && t[np.end].is_punct(',');
         // `..., which, according to S, CLAUSE.` / `learned that according to S, CLAUSE`
         let parenthetical = after_comma
             && a > lo
-            && (self.is_word(a - 1, "that")
+            && (self.is_a(a - 1, class::COMPLEMENTIZER)
                 || (t[a - 1].is_punct(',')
                     && a >= lo + 2
-                    && matches!(self.word(a - 2), "which" | "that" | "who")));
+                    && self.is_a(a - 2, class::RELATIVE | class::COMPLEMENTIZER)));
         // `According to S, CLAUSE.`
         if lead || parenthetical {
             let mut np = np;
@@ -318,7 +297,7 @@ impl Paragraph<'_> {
             }
             // `According to a broker, who asked not to be named, prices ...`: the relative clause
             // describes the source; what was said follows the comma that closes it.
-            if self.is_word(k, "who") {
+            if self.is_a(k, class::RELATIVE) {
                 let close = (k + 1..hi.min(k + MAX_APPOSITIVE)).find(|&i| t[i].is_punct(','))?;
                 k = close + 1;
             }

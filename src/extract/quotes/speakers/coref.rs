@@ -1,6 +1,7 @@
 //! Speaker coreference: resolving each speaker phrase, in text order, to the fullest earlier
 //! mention of the same person or organisation (surnames, he/she, `the ministry`, acronyms).
 
+use super::super::morph::Morphology;
 use super::super::quote::{Speaker, SpeakerKind};
 use super::phrase::{lower_word, Form, Np};
 use crate::extract::entities::{Entities, EntityType};
@@ -23,13 +24,31 @@ pub type WordSet = FxSet<String>;
 /// Gendered title words (`mr` → false, `spokeswoman` → true), from the rule files.
 pub type Genders = FxMap<String, bool>;
 
+/// The words coreference reads, from the rule files (lower-cased).
+#[derive(Debug, Default)]
+pub struct CorefWords {
+    /// Gendered title words and pronouns.
+    pub genders: Genders,
+    /// Nouns a business goes by (`carmaker`, `bank`): `the company` refers back to one of them.
+    pub company: WordSet,
+    /// `Mr`, `Dr.`, `Sen.`: a title that says nothing of the person's role.
+    pub honorifics: WordSet,
+    /// `he`, `she`, `I`: the latest person (of that gender).
+    pub person_pronouns: WordSet,
+    /// `they`: the latest group.
+    pub group_pronouns: WordSet,
+    /// `it`: the latest organisation.
+    pub organization_pronouns: WordSet,
+    pub articles: Vec<String>,
+}
+
 /// How many recent subjects a he/she may reach back to.
 const RECENT: usize = 8;
 
 /// Resolves speaker phrases in text order against what the article said before them.
 pub struct Resolver<'r> {
-    genders: &'r Genders,
-    company: &'r WordSet,
+    words: &'r CorefWords,
+    morph: &'r Morphology,
     /// Organisations that spoke, with the words of their phrase: `the ministry` refers back to one.
     orgs: Vec<(String, Vec<String>)>,
     persons: Vec<Person>,
@@ -44,37 +63,39 @@ pub struct Resolver<'r> {
     aliases: FxMap<String, String>,
 }
 
-fn singular(w: &str) -> &str {
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        &w[..w.len() - 1]
-    } else {
-        w
-    }
-}
-
-fn clean_name(s: &str) -> String {
+/// A name as a speaker row shows it: no surrounding commas or space, no possessive.
+fn clean_name(s: &str, morph: &Morphology) -> String {
     let s = s.trim_matches(|c: char| c.is_whitespace() || c == ',');
-    let s = s
-        .strip_suffix("’s")
-        .or_else(|| s.strip_suffix("'s"))
-        .unwrap_or(s);
-    s.trim_end_matches(['’', '\'', ',']).to_string()
+    morph
+        .strip_possessive(s)
+        .trim_end_matches(['’', '\'', ','])
+        .to_string()
 }
 
-fn strip_article(s: &str) -> &str {
-    for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(r) = s.strip_prefix(a) {
-            return r;
+/// `s` without a leading article, lower-case or capitalised (`the ministry` → `ministry`).
+fn strip_article<'s>(s: &'s str, articles: &[String]) -> &'s str {
+    for a in articles {
+        let mut chars = a.chars();
+        let capitalised: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        for form in [a.as_str(), capitalised.as_str()] {
+            if let Some(rest) = s.strip_prefix(form).and_then(|r| r.strip_prefix(' ')) {
+                return rest;
+            }
         }
     }
     s
 }
 
 impl<'r> Resolver<'r> {
-    pub fn new(genders: &'r Genders, company: &'r WordSet) -> Self {
+    pub fn new(words: &'r CorefWords, morph: &'r Morphology) -> Self {
         Resolver {
-            genders,
-            company,
+            words,
+            morph,
             orgs: Vec::new(),
             persons: Vec::new(),
             by_last: FxMap::default(),
@@ -110,16 +131,20 @@ impl<'r> Resolver<'r> {
 
     /// Records a person named with a title or as an entity; returns their index.
     pub fn register(&mut self, name: &str, title: Option<&str>) -> usize {
-        let name = clean_name(name);
+        let name = clean_name(name, self.morph);
         let last = name
             .split_whitespace()
             .last()
             .map(str::to_lowercase)
             .unwrap_or_default();
         let tw: Vec<String> = title
-            .map(|t| t.split_whitespace().map(lower_word).collect())
+            .map(|t| {
+                t.split_whitespace()
+                    .map(|w| lower_word(w, self.morph))
+                    .collect()
+            })
             .unwrap_or_default();
-        let female = tw.iter().find_map(|w| self.genders.get(w).copied());
+        let female = tw.iter().find_map(|w| self.words.genders.get(w).copied());
         if let Some(&i) = self.by_last.get(&last) {
             let p = &mut self.persons[i];
             let old_words = p.name.split_whitespace().count();
@@ -151,7 +176,7 @@ impl<'r> Resolver<'r> {
     }
 
     fn find(&self, name: &str) -> Option<usize> {
-        let name = clean_name(name);
+        let name = clean_name(name, self.morph);
         let last = name.split_whitespace().last()?.to_lowercase();
         let &i = self.by_last.get(&last)?;
         let p = &self.persons[i];
@@ -202,8 +227,11 @@ impl<'r> Resolver<'r> {
 
     /// Resolves one speaker phrase. `entities` supplies canonical person names when it has them.
     pub fn resolve(&mut self, text: &str, np: &Np, entities: &Entities) -> Speaker {
-        let title = np.title.map(|t| clean_name(t.of(text)));
-        if let Some(long) = self.aliases.get(strip_article(np.span.of(text))) {
+        let title = np.title.map(|t| clean_name(t.of(text), self.morph));
+        if let Some(long) = self
+            .aliases
+            .get(strip_article(np.span.of(text), &self.words.articles))
+        {
             let s = Speaker {
                 name: Some(long.clone()),
                 mention: Some(np.span),
@@ -216,25 +244,24 @@ impl<'r> Resolver<'r> {
         match np.form {
             Form::Pronoun => {
                 let w = np.words[0].as_str();
-                match w {
+                let words = self.words;
+                if words.person_pronouns.contains(w) {
                     // In an interview's answers "I" is the interviewee, the person the text is about.
-                    "he" | "she" | "i" => match self.antecedent(match w {
-                        "he" => Some(false),
-                        "she" => Some(true),
-                        _ => None,
-                    }) {
+                    match self.antecedent(words.genders.get(w).copied()) {
                         Some(i) => self.named(i, np.span, None),
                         None => unresolved(np.span),
-                    },
-                    "they" => match &self.group {
+                    }
+                } else if words.group_pronouns.contains(w) {
+                    match &self.group {
                         Some(g) => Speaker {
                             mention: Some(np.span),
                             ..g.clone()
                         },
                         None => unresolved(np.span),
-                    },
+                    }
+                } else if words.organization_pronouns.contains(w) {
                     // `“...,” it said in a statement`: the organisation that spoke last.
-                    "it" => match self
+                    match self
                         .group
                         .as_ref()
                         .filter(|g| g.kind == SpeakerKind::Organization)
@@ -244,13 +271,14 @@ impl<'r> Resolver<'r> {
                             ..g.clone()
                         },
                         None => unresolved(np.span),
-                    },
-                    _ => unresolved(np.span),
+                    }
+                } else {
+                    unresolved(np.span)
                 }
             }
             Form::Name if np.group => {
                 let s = Speaker {
-                    name: Some(clean_name(np.name.unwrap_or(np.span).of(text))),
+                    name: Some(clean_name(np.name.unwrap_or(np.span).of(text), self.morph)),
                     mention: Some(np.span),
                     kind: SpeakerKind::Named,
                     title,
@@ -261,7 +289,7 @@ impl<'r> Resolver<'r> {
             Form::Name => {
                 let name_span = np.name.unwrap_or(np.span);
                 // `Acme Motors said ... Acme said`: the short form of an organisation that spoke.
-                let short = clean_name(name_span.of(text)).to_lowercase();
+                let short = clean_name(name_span.of(text), self.morph).to_lowercase();
                 if np.title.is_none() && !short.contains(' ') && self.find(&short).is_none() {
                     let org = self.orgs.iter().rev().find(|(name, _)| {
                         name.split_whitespace()
@@ -283,10 +311,15 @@ impl<'r> Resolver<'r> {
                     .over(np.name_tokens.clone())
                     .iter()
                     .find(|m| m.kind == EntityType::Person);
-                let mine = clean_name(name_span.of(text));
+                let mine = clean_name(name_span.of(text), self.morph);
                 let (name, etitle) = match covering {
                     Some(m) => (
-                        canonical(&mine, &entities.entities[m.entity].name, title.as_deref()),
+                        canonical(
+                            &mine,
+                            &entities.entities[m.entity].name,
+                            title.as_deref(),
+                            self.morph,
+                        ),
                         m.title.map(|t| t.of(text).to_string()),
                     ),
                     None => (mine, None),
@@ -298,12 +331,8 @@ impl<'r> Resolver<'r> {
                 };
                 // `Mr Morland`: a bare honorific gives way to the role the article gave him.
                 let honorific = title.as_deref().is_some_and(|t| {
-                    t.split_whitespace().all(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "mr" | "mr." | "ms" | "ms." | "mrs" | "mrs." | "miss" | "dr" | "dr."
-                        )
-                    })
+                    t.split_whitespace()
+                        .all(|w| self.words.honorifics.contains(&w.to_lowercase()))
                 });
                 let title = match (&self.persons[i].title, honorific) {
                     (Some(known), true) => Some(known.clone()),
@@ -314,23 +343,32 @@ impl<'r> Resolver<'r> {
             Form::Organization => {
                 // `The ministry said`: the organisation of that kind that spoke before.
                 let head = match np.words.as_slice() {
-                    [w] if np.definite && singular(w) == w.as_str() => Some(w.as_str()),
+                    [w] if np.definite && self.morph.singular(w) == w.as_str() => Some(w.as_str()),
                     _ => None,
                 };
                 let earlier = head.and_then(|h| {
-                    let business = self.company.contains(h);
+                    let business = self.words.company.contains(h);
                     self.orgs.iter().rev().find(|(_, words)| {
                         words
                             .iter()
-                            .any(|w| w == h || (business && self.company.contains(w)))
+                            .any(|w| w == h || (business && self.words.company.contains(w)))
                     })
                 });
-                let tagged =
-                    || head.and_then(|h| earlier_org(entities, np.tokens.start, h, self.company));
+                let tagged = || {
+                    head.and_then(|h| {
+                        earlier_org(entities, np.tokens.start, h, &self.words.company)
+                    })
+                };
                 let name = match earlier.map(|(n, _)| n.clone()).or_else(tagged) {
                     Some(name) => name,
                     None => {
-                        let name = clean_name(strip_article(np.name.unwrap_or(np.span).of(text)));
+                        let name = clean_name(
+                            strip_article(
+                                np.name.unwrap_or(np.span).of(text),
+                                &self.words.articles,
+                            ),
+                            self.morph,
+                        );
                         if head.is_none() {
                             self.orgs.push((name.clone(), np.words.clone()));
                         }
@@ -354,16 +392,24 @@ impl<'r> Resolver<'r> {
                         content.iter().all(|w| p.title_words.iter().any(|t| t == w))
                     });
                     if let Some(i) = hit {
-                        let t = title.or_else(|| Some(clean_name(strip_article(np.span.of(text)))));
+                        let t = title.or_else(|| {
+                            Some(clean_name(
+                                strip_article(np.span.of(text), &self.words.articles),
+                                self.morph,
+                            ))
+                        });
                         return self.named(i, np.span, t);
                     }
                 }
                 let head = np
                     .words
                     .last()
-                    .map(|w| singular(w).to_string())
+                    .map(|w| self.morph.singular(w).to_string())
                     .unwrap_or_default();
-                let plural = np.words.last().is_some_and(|w| singular(w) != w.as_str());
+                let plural = np
+                    .words
+                    .last()
+                    .is_some_and(|w| self.morph.singular(w) != w.as_str());
                 if np.definite && !plural {
                     if let Some((_, name)) = self.anonymous.iter().rev().find(|(h, _)| *h == head) {
                         return Speaker {
@@ -374,7 +420,10 @@ impl<'r> Resolver<'r> {
                         };
                     }
                 }
-                let name = clean_name(strip_article(np.span.of(text)));
+                let name = clean_name(
+                    strip_article(np.span.of(text), &self.words.articles),
+                    self.morph,
+                );
                 self.anonymous.push((head, name.clone()));
                 let s = Speaker {
                     name: Some(name),
@@ -393,8 +442,8 @@ impl<'r> Resolver<'r> {
 
 /// The entity tagger's name for a person when it is the same person, written more fully: it must
 /// end with our name's last word; a title it carries in front (`Foreign Minister X`) is dropped.
-pub fn canonical(mine: &str, tagged: &str, title: Option<&str>) -> String {
-    let tagged = clean_name(tagged);
+pub fn canonical(mine: &str, tagged: &str, title: Option<&str>, morph: &Morphology) -> String {
+    let tagged = clean_name(tagged, morph);
     let tagged = title
         .and_then(|t| tagged.strip_prefix(t))
         .map_or(tagged.as_str(), str::trim_start);
@@ -445,20 +494,30 @@ fn unresolved(span: Span) -> Speaker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::quotes::morph::Endings;
+
+    fn morph() -> Morphology {
+        Morphology {
+            possessive: Endings::new(&["’s".to_string(), "'s".to_string()]),
+            ..Morphology::default()
+        }
+    }
 
     #[test]
     fn tagger_names_only_replace_ours_when_fuller() {
+        let m = &morph();
         assert_eq!(
-            canonical("Valaitis", "Giedre Valaitis", None),
+            canonical("Valaitis", "Giedre Valaitis’s", None, m),
             "Giedre Valaitis"
         );
-        assert_eq!(canonical("Ada Moss", "Moss", None), "Ada Moss");
-        assert_eq!(canonical("Ada Moss", "Ada Mossberg", None), "Ada Moss");
+        assert_eq!(canonical("Ada Moss", "Moss", None, m), "Ada Moss");
+        assert_eq!(canonical("Ada Moss", "Ada Mossberg", None, m), "Ada Moss");
         assert_eq!(
             canonical(
                 "Ada Moss",
                 "Foreign Minister Ada Moss",
-                Some("Foreign Minister")
+                Some("Foreign Minister"),
+                m
             ),
             "Ada Moss"
         );

@@ -6,6 +6,6 @@ mod coref;
 mod phrase;
 mod summary;
 
-pub use coref::{canonical, Genders, Resolver, WordSet};
+pub use coref::{canonical, CorefWords, Genders, Resolver, WordSet};
 pub use phrase::{analyse, Form, Np};
 pub use summary::{summarise, SpeakerSummary};

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::super::morph::Morphology;
 use super::super::view::{class, Tok};
 use crate::text::Span;
 
@@ -60,12 +61,13 @@ fn tokens(a: &Tok, b: &Tok) -> Range<usize> {
     a.token as usize..b.token as usize + 1
 }
 
-pub(super) fn lower_word(t: &str) -> String {
-    let t = t
-        .strip_suffix("’s")
-        .or_else(|| t.strip_suffix("'s"))
-        .unwrap_or(t);
-    t.trim_end_matches(['’', '\'']).to_lowercase()
+/// A word of a phrase as matched against titles and descriptions: lower-cased, without a
+/// possessive or a trailing apostrophe (`officials’`).
+pub(super) fn lower_word(t: &str, morph: &Morphology) -> String {
+    morph
+        .strip_possessive(t)
+        .trim_end_matches(['’', '\''])
+        .to_lowercase()
 }
 
 fn is_name_token(t: &Tok, text: &str) -> bool {
@@ -83,7 +85,12 @@ fn is_name_token(t: &Tok, text: &str) -> bool {
 }
 
 /// Reads the noun phrase `toks` (and an optional appositive after it) into an `Np`.
-pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<Np> {
+pub fn analyse(
+    text: &str,
+    toks: &[Tok],
+    appositive: Option<&[Tok]>,
+    morph: &Morphology,
+) -> Option<Np> {
     let first = toks.first()?;
     let last = toks.last()?;
     let span = Span::new(first.span.start, last.span.end);
@@ -108,8 +115,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     while s < toks.len()
         && (toks[s].is(class::DET) || (toks[s].cap && toks[s].is(class::LINK | class::STOP)))
     {
-        let w = toks[s].span.of(text).to_lowercase();
-        definite |= matches!(w.as_str(), "the" | "this" | "that");
+        definite |= toks[s].is(class::DEFINITE);
         s += 1;
     }
     // "one of the officials": keep the whole phrase; the determiners only mark definiteness.
@@ -117,7 +123,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     let words: Vec<String> = body
         .iter()
         .filter(|t| t.is_word() && !t.is(class::DET) && !t.is(class::LINK))
-        .map(|t| lower_word(t.span.of(text)))
+        .map(|t| lower_word(t.span.of(text), morph))
         .collect();
     if body.is_empty() {
         return None;
@@ -125,8 +131,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     // A name followed by an affiliation (`Lydia Buchtmann for Food Standards`): the name ends at the link.
     let mut core = body;
     let mut affiliation: Option<Span> = None;
-    let affiliation_link =
-        |t: &Tok| t.is(class::LINK) && matches!(t.span.of(text), "for" | "of" | "at" | "from");
+    let affiliation_link = |t: &Tok| t.is(class::LINK) && t.is(class::AFFILIATION);
     if let Some(k) = body.iter().position(affiliation_link) {
         let left = &body[..k];
         if k > 0
@@ -145,16 +150,13 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         }
     }
     // `a planning document seen by reporters`: the participle phrase qualifies the head before it.
-    if let Some(b) = core.iter().position(|t| t.span.of(text) == "by") {
-        if b >= 2 && is_participle(&core[b - 1], text) {
+    if let Some(b) = core.iter().position(|t| t.is(class::AGENT)) {
+        if b >= 2 && is_participle(&core[b - 1], text, morph) {
             core = &core[..b - 1];
         }
     }
     // `Analysts at Goldman Sachs`, `officials in the ministry`: people, named by where they work.
-    if let Some(k) = core
-        .iter()
-        .position(|t| t.is_word() && matches!(t.span.of(text), "in" | "at" | "from"))
-    {
+    if let Some(k) = core.iter().position(|t| t.is_word() && t.is(class::MEMBER)) {
         if k > 0 && core[k - 1].is(class::PERSON) && !core[k - 1].is(class::ORG) {
             core = &core[..k];
         }
@@ -168,7 +170,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         && core[0].cap
         && core[0].is(class::TITLE | class::PERSON)
         && !core[0].is(class::ORG)
-        && core[1].span.of(text) == "of"
+        && core[1].is(class::OF)
         && core.iter().all(|t| t.cap || t.is(class::LINK));
     if is_name_token(head, text) && !lone_noun && !office {
         let mut n = core.len() - 1;
@@ -199,7 +201,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
                 words.extend(
                     a.iter()
                         .filter(|t| t.is_word())
-                        .map(|t| lower_word(t.span.of(text))),
+                        .map(|t| lower_word(t.span.of(text), morph)),
                 );
             }
             let name_end = &core[core.len() - 1];
@@ -219,7 +221,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         // `Ana Ruiz and Li Wei`: names joined by `and` speak together.
         let joined = core[..n]
             .iter()
-            .rposition(|t| t.is(class::LINK) && matches!(t.span.of(text), "and" | "&"));
+            .rposition(|t| t.is(class::LINK) && t.is(class::GROUP_LINK));
         let group = joined.is_some_and(|j| j > 0 && is_name_token(&core[j - 1], text));
         let n = if group {
             core[..joined.unwrap_or(0)]
@@ -258,7 +260,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
             && a.iter().all(|t| t.cap || t.is(class::PARTICLE))
     };
     if let Some(a) = appositive.filter(name_like) {
-        let inner = analyse(text, a, None).filter(|n| n.form == Form::Name && !n.group);
+        let inner = analyse(text, a, None, morph).filter(|n| n.form == Form::Name && !n.group);
         if let (false, Some(inner)) = (is_name_token(head, text), inner) {
             return Some(Np {
                 span: Span::new(span.start, inner.span.end),
@@ -280,7 +282,7 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
         // `Officials in her department`: a group of people and where they belong.
         .or_else(|| {
             core.iter()
-                .position(|t| t.is_word() && matches!(t.span.of(text), "in" | "at" | "from"))
+                .position(|t| t.is_word() && t.is(class::MEMBER))
                 .filter(|&k| k > 0 && core[k - 1].is(class::PERSON) && !core[k - 1].is(class::ORG))
         });
     let head = link.map_or(head, |k| &core[k - 1]);
@@ -289,23 +291,23 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
     let x_of_y = core.len() >= 3
         && link.is_none()
         && core[0].cap
-        && core[1].span.of(text) == "of"
+        && core[1].is(class::OF)
         && core.iter().all(|t| t.cap || t.is(class::LINK));
     let institution = x_of_y && core[0].is(class::ORG) && !core[0].is(class::TITLE);
     let org = ((head.is(class::ORG) && !head.is(class::PERSON)) || institution) && !office;
     let words = match link {
-        _ if lone_noun => vec![lower_word(head.span.of(text))],
+        _ if lone_noun => vec![lower_word(head.span.of(text), morph)],
         // Matching and back-reference use the head phrase, not what it is `of`.
         Some(k) => core[..k]
             .iter()
             .filter(|t| t.is_word() && !t.is(class::DET))
-            .map(|t| lower_word(t.span.of(text)))
+            .map(|t| lower_word(t.span.of(text), morph))
             .collect(),
         // The head phrase without a participle or `in`/`at` phrase cut off after it.
         None => core
             .iter()
             .filter(|t| t.is_word() && !t.is(class::DET) && !t.is(class::LINK))
-            .map(|t| lower_word(t.span.of(text)))
+            .map(|t| lower_word(t.span.of(text), morph))
             .collect(),
     };
     Some(Np {
@@ -327,9 +329,8 @@ pub fn analyse(text: &str, toks: &[Tok], appositive: Option<&[Tok]>) -> Option<N
 }
 
 /// A lowercase past participle (`seen`, `obtained`, `reviewed`).
-fn is_participle(t: &Tok, text: &str) -> bool {
-    let w = t.span.of(text);
-    t.is_word() && !t.cap && (w.ends_with("ed") || w.ends_with("en"))
+fn is_participle(t: &Tok, text: &str, morph: &Morphology) -> bool {
+    t.is_word() && !t.cap && morph.is_participle(t.span.of(text))
 }
 
 /// The title an appositive gives (`, a Ukrainian parliamentarian who chairs ...`), cut before a clause.

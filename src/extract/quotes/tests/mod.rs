@@ -10,12 +10,13 @@ use crate::rules::RuleSet;
 fn quote_rules() -> &'static QuoteRules {
     static RULES: std::sync::OnceLock<QuoteRules> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {
-        QuoteRules::compile(&RuleSet::builtin(rule_files().chain(RULE_FILES))).unwrap()
+        let set = RuleSet::builtin(rule_files().chain(RULE_FILES));
+        QuoteRules::compile(&set, &crate::words::Words::parse(&set).unwrap()).unwrap()
     })
 }
 
 fn stream(text: &str, layout: &Layout, sentences: &[Sentence]) -> Tokens {
-    tokens::build(text, layout, sentences, &stages().segment)
+    tokens::build(text, layout, sentences, &stages().segment, &stages().tokens)
 }
 
 fn run(text: &str) -> Vec<Quote> {
