@@ -15,7 +15,10 @@ impl Doc<'_> {
     pub(super) fn match_gazetteer(&mut self, para: Span, first: usize, end: usize, upper: bool) {
         // a paragraph in capitals is matched against the names in capitals (`JAPAN`)
         let (automaton, starts_name) = if upper {
-            (&self.rules.gazetteer_upper, &self.rules.starts_name_upper)
+            let Some(a) = self.rules.gazetteer_upper() else {
+                return;
+            };
+            (a, &self.rules.starts_name_upper)
         } else {
             (&self.rules.gazetteer, &self.rules.starts_name)
         };
@@ -37,7 +40,7 @@ impl Doc<'_> {
                     let found = automaton.find(input.clone()).or_else(|| {
                         // `BRUSSELS 1996-08-22`: a word in capitals inside prose
                         (!upper && tok.has(flag::ALL_CAPS) && tok.span.len() >= 4)
-                            .then(|| self.rules.gazetteer_upper.find(input))
+                            .then(|| self.rules.gazetteer_upper()?.find(input))
                             .flatten()
                     });
                     if let Some(m) = found {

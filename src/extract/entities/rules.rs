@@ -2,6 +2,7 @@
 //! phrases, and one Aho-Corasick automaton over every gazetteer name.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
@@ -164,8 +165,11 @@ pub struct EntityRules {
     pub(super) statement_nouns: Vec<String>,
     pub(super) gazetteer: AhoCorasick,
     pub(super) gazetteer_types: Vec<EntityType>,
-    /// The same names in capitals, for paragraphs written in capitals.
-    pub(super) gazetteer_upper: AhoCorasick,
+    /// The same names in capitals, for paragraphs written in capitals: built the first time an
+    /// article needs it.
+    gazetteer_upper: OnceLock<Option<AhoCorasick>>,
+    /// The names the automata hold, in pattern order.
+    patterns: Vec<String>,
     pub(super) starts_name_upper: [bool; 256],
     /// Bytes a gazetteer name can start with: words starting otherwise are not probed.
     pub(super) starts_name: [bool; 256],
@@ -289,27 +293,25 @@ impl EntityRules {
                 }
             }
         }
-        // Anchored, leftmost-longest DFAs: one probe per word that could start a name.
-        let automaton = |names: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .start_kind(StartKind::Anchored)
-                .build(names)
-                .map_err(|e| {
-                    RuleError::field(
-                        &set.origin("gazetteer_places.json"),
-                        "(names)",
-                        e.to_string(),
-                    )
-                })
-        };
-        let gazetteer = automaton(&patterns)?;
-        let upper: Vec<String> = patterns.iter().map(|p| p.to_uppercase()).collect();
-        let gazetteer_upper = automaton(&upper)?;
+        let gazetteer = automaton(&patterns).map_err(|e| {
+            RuleError::field(
+                &set.origin("gazetteer_places.json"),
+                "(names)",
+                e.to_string(),
+            )
+        })?;
         let mut starts_name_upper = [false; 256];
-        for p in &upper {
-            starts_name_upper[p.as_bytes()[0] as usize] = true;
+        for p in &patterns {
+            for c in p
+                .chars()
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .take(1)
+            {
+                let mut b = [0u8; 4];
+                starts_name_upper[c.encode_utf8(&mut b).as_bytes()[0] as usize] = true;
+            }
         }
         let mut starts_name = [false; 256];
         for p in &patterns {
@@ -320,7 +322,8 @@ impl EntityRules {
             }
         }
         Ok(EntityRules {
-            gazetteer_upper,
+            gazetteer_upper: OnceLock::new(),
+            patterns,
             starts_name_upper,
             starts_name,
             words,
@@ -330,6 +333,16 @@ impl EntityRules {
             gazetteer,
             gazetteer_types,
         })
+    }
+
+    /// The gazetteer names in capitals (`JAPAN`), built on first use; `None` if they cannot be.
+    pub(super) fn gazetteer_upper(&self) -> Option<&AhoCorasick> {
+        self.gazetteer_upper
+            .get_or_init(|| {
+                let upper: Vec<String> = self.patterns.iter().map(|p| p.to_uppercase()).collect();
+                automaton(&upper).ok()
+            })
+            .as_ref()
     }
 
     /// What the rules say about a word (0 when nothing).
@@ -364,4 +377,15 @@ fn capitalised(w: &str) -> String {
         .flat_map(char::to_uppercase)
         .chain(chars)
         .collect()
+}
+
+/// An anchored, leftmost-longest automaton over `names`: one probe per word that could start a
+/// name. A contiguous NFA builds in time and memory linear in the names (a DFA over the same names
+/// zeroes tens of megabytes at start).
+fn automaton(names: &[String]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Anchored)
+        .build(names)
 }
