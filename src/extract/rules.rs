@@ -41,9 +41,6 @@ impl Rules {
             tokens: TokenRules::new(&words),
             entities: entities::EntityRules::compile(set, &words)?,
             quotes: quotes::QuoteRules::compile(set, &words)?,
-            segment: segment::SegmentRules::compile(set)?,
-            entities: entities::EntityRules::compile(set)?,
-            quotes: quotes::QuoteRules::compile(set)?,
             html: std::sync::Arc::new(html::HtmlRules::compile(set)?),
             hash: set.hash(),
         })
