@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use newsx::extract::{entities, quotes, segment, speakers};
+use newsx::extract::Rules;
+use newsx::extract::{entities, quotes, segment};
 use newsx::read::layout;
 use newsx::read::{list_sources, ArticleStream, Input};
 use newsx::record::ArticleRecord;
-use newsx::rules::Rules;
 use newsx::write::csv::{render, CsvStyle};
 
 fn corpus() -> PathBuf {
@@ -110,11 +110,20 @@ fn main() {
     report("segment", bytes, chars, t.elapsed());
 
     let t = Instant::now();
-    let ents: Vec<_> = articles
+    let streams: Vec<_> = articles
         .iter()
         .zip(&layouts)
         .zip(&sentences)
-        .map(|((a, l), s)| entities::tag(&a.text, l, s, &rules.entities))
+        .map(|((a, l), s)| rules.tokens(&a.text, l, s))
+        .collect();
+    report("tokens", bytes, chars, t.elapsed());
+
+    let t = Instant::now();
+    let ents: Vec<_> = articles
+        .iter()
+        .zip(&layouts)
+        .zip(&streams)
+        .map(|((a, l), t)| entities::tag(&a.text, l, t, &rules.entities))
         .collect();
     report("entities", bytes, chars, t.elapsed());
 
@@ -123,8 +132,9 @@ fn main() {
         .iter()
         .zip(&layouts)
         .zip(&sentences)
+        .zip(&streams)
         .zip(&ents)
-        .map(|(((a, l), s), e)| quotes::find(&a.text, l, s, e, &rules.quotes))
+        .map(|((((a, l), s), t), e)| quotes::find(&a.text, l, s, t, e, &rules.quotes))
         .collect();
     report("quotes + speakers", bytes, chars, t.elapsed());
 
@@ -132,7 +142,7 @@ fn main() {
     let summaries: Vec<_> = articles
         .iter()
         .zip(&quotes)
-        .map(|(a, q)| speakers::summarise(&a.text, q))
+        .map(|(a, q)| quotes::summarise(&a.text, q))
         .collect();
     report("speaker summaries", bytes, chars, t.elapsed());
 

@@ -4,14 +4,14 @@
 //!     cargo run --release --example entities_speed -- --dump FILE.jsonl
 //!
 //! Without files it reads the GUM texts in ../shared/eval/gum/ and tags them over and over until
-//! about 20 MB have passed; layout and sentences are computed once beforehand, so only `tag` is
-//! timed.
+//! about 20 MB have passed; layout, sentences and tokens are computed once beforehand, so only `tag` is
+//! timed (and once more with the token stream built each time).
 
 use std::time::Instant;
 
+use newsx::extract::Rules;
 use newsx::extract::{entities, segment};
 use newsx::read::layout;
-use newsx::rules::Rules;
 use newsx::text::CharIndex;
 
 fn main() {
@@ -23,7 +23,8 @@ fn main() {
         for text in &args[1..] {
             let l = layout::analyse(text, None, &rules.layout);
             let s = segment::split(text, &l, &rules.segment);
-            let found = entities::tag(text, &l, &s, &rules.entities);
+            let t = rules.tokens(text, &l, &s);
+            let found = entities::tag(text, &l, &t, &rules.entities);
             for m in &found.mentions {
                 println!(
                     "{:8} {:40} {:30} title={:?}",
@@ -71,12 +72,13 @@ fn main() {
         .map(|(id, text)| {
             let l = layout::analyse(text, None, &rules.layout);
             let s = segment::split(text, &l, &rules.segment);
-            (id, text, l, s)
+            let t = rules.tokens(text, &l, &s);
+            (id, text, l, s, t)
         })
         .collect();
     if dump {
-        for (id, text, l, s) in &prepared {
-            let found = entities::tag(text, l, s, &rules.entities);
+        for (id, text, l, _, t) in &prepared {
+            let found = entities::tag(text, l, t, &rules.entities);
             let idx = CharIndex::new(text);
             for m in &found.mentions {
                 let (a, b) = idx.span(m.span);
@@ -90,19 +92,32 @@ fn main() {
         }
         return;
     }
-    let chars_per_round: usize = prepared.iter().map(|(_, t, _, _)| t.chars().count()).sum();
+    let chars_per_round: usize = prepared
+        .iter()
+        .map(|(_, t, _, _, _)| t.chars().count())
+        .sum();
     let rounds = (20_000_000 / chars_per_round.max(1)).max(1);
     let start = Instant::now();
     let mut mentions = 0usize;
     for _ in 0..rounds {
-        for (_, text, l, s) in &prepared {
-            mentions += entities::tag(text, l, s, &rules.entities).mentions.len();
+        for (_, text, l, _, t) in &prepared {
+            mentions += entities::tag(text, l, t, &rules.entities).mentions.len();
         }
     }
-    let secs = start.elapsed().as_secs_f64();
-    let chars = chars_per_round * rounds;
+    let alone = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for (_, text, l, s, _) in &prepared {
+            let t = rules.tokens(text, l, s);
+            std::hint::black_box(entities::tag(text, l, &t, &rules.entities));
+        }
+    }
+    let with_tokens = start.elapsed().as_secs_f64();
+    let chars = (chars_per_round * rounds) as f64;
     println!(
-        "entities: {chars} chars in {secs:.3} s = {:.1}M chars/s ({mentions} mentions)",
-        chars as f64 / secs / 1e6
+        "entities: {chars} chars in {alone:.3} s = {:.1}M chars/s ({mentions} mentions); \
+         tokens + entities: {:.1}M chars/s",
+        chars / alone / 1e6,
+        chars / with_tokens / 1e6
     );
 }

@@ -7,9 +7,9 @@
 
 use std::time::Instant;
 
-use newsx::extract::{entities, quotes, segment, speakers};
+use newsx::extract::Rules;
+use newsx::extract::{entities, quotes, segment};
 use newsx::read::layout;
-use newsx::rules::Rules;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -54,8 +54,9 @@ fn main() {
         .map(|t| {
             let l = layout::analyse(t, None, &rules.layout);
             let s = segment::split(t, &l, &rules.segment);
-            let e = entities::tag(t, &l, &s, &rules.entities);
-            (l, s, e)
+            let tokens = rules.tokens(t, &l, &s);
+            let e = entities::tag(t, &l, &tokens, &rules.entities);
+            (l, s, tokens, e)
         })
         .collect();
     let base = start.elapsed().as_secs_f64();
@@ -63,9 +64,9 @@ fn main() {
     let start = Instant::now();
     let mut found = 0usize;
     let mut rows = 0usize;
-    for (t, (l, s, e)) in corpus.iter().zip(&prepared) {
-        let q = quotes::find(t, l, s, e, &rules.quotes);
-        rows += speakers::summarise(t, &q).len();
+    for (t, (l, s, tokens, e)) in corpus.iter().zip(&prepared) {
+        let q = quotes::find(t, l, s, tokens, e, &rules.quotes);
+        rows += quotes::summarise(t, &q).len();
         found += q.len();
     }
     let quote = start.elapsed().as_secs_f64();

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use newsx::extract::segment::split_paragraph;
+use newsx::extract::Rules;
 use newsx::read::layout::paragraphs;
-use newsx::rules::Rules;
 use newsx::text::Span;
 
 fn main() -> anyhow::Result<()> {

@@ -6,10 +6,12 @@
 pub mod cli;
 pub mod eval;
 pub mod extract;
+pub mod lexicon;
 pub mod pipeline;
 pub mod read;
 pub mod record;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod words;
 pub mod write;

@@ -5,9 +5,10 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use newsx::cli::{Cli, Command, RulesArg, RulesCommand};
+use newsx::extract::{rule_files, Rules};
 use newsx::pipeline::{self, Config};
 use newsx::read::Input;
-use newsx::rules::{RuleSet, Rules};
+use newsx::rules::RuleSet;
 use newsx::write::csv::CsvStyle;
 
 // The stages allocate many small records per article; mimalloc makes that cheaper than the system allocator.
@@ -40,8 +41,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn load_rules(arg: &RulesArg) -> Result<Rules> {
     let set = match &arg.rules {
-        Some(dir) => RuleSet::with_overrides(dir)?,
-        None => RuleSet::builtin(),
+        Some(dir) => Rules::set_with_overrides(dir)?,
+        None => Rules::builtin_set(),
     };
     Ok(Rules::compile(&set)?)
 }
@@ -94,7 +95,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Rules(RulesCommand::Export { dir }) => {
-            let written = RuleSet::export_builtin(&dir)?;
+            let written = RuleSet::export_builtin(rule_files(), &dir)?;
             eprintln!(
                 "newsx: wrote {} rule files to {}",
                 written.len(),
@@ -103,7 +104,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules(RulesCommand::Check { dir }) => {
-            let set = RuleSet::with_overrides(&dir)?;
+            let set = Rules::set_with_overrides(&dir)?;
             Rules::compile(&set)?;
             eprintln!("newsx: rules in {} are valid", dir.display());
             Ok(ExitCode::SUCCESS)

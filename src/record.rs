@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::extract::entities::EntityType;
-use crate::extract::quotes::{QuoteKind, SpeakerKind};
+pub use crate::extract::entities::EntityType;
+pub use crate::extract::quotes::{QuoteKind, SpeakerKind};
 use crate::extract::Extraction;
 use crate::read::Article;
 use crate::text::{CharIndex, Span};

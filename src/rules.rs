@@ -1,14 +1,12 @@
-//! Rule files: the built-in set compiled in from `rules/`, optionally replaced file by file from a
-//! user's folder, parsed and validated once into each stage's compiled matchers.
+//! Loading rule files, knowing no stage: the built-in files compiled in from `rules/`, a user's
+//! folder replacing them file by file, typed parsing with errors that name file and field, the
+//! hash a rerun compares, and export. Which files exist is the caller's registry.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use thiserror::Error;
-
-use crate::extract::{entities, quotes, segment};
-use crate::read::{html, layout};
 
 /// A rule file a stage reads, with its built-in contents.
 pub struct RuleFile {
@@ -54,23 +52,19 @@ impl RuleError {
     }
 }
 
-fn all_files() -> impl Iterator<Item = &'static RuleFile> {
-    layout::RULE_FILES
-        .iter()
-        .chain(html::RULE_FILES)
-        .chain(segment::RULE_FILES)
-        .chain(entities::RULE_FILES)
-        .chain(quotes::RULE_FILES)
-}
-
 /// The text of every rule file, built-in or from the user's folder, before parsing.
 pub struct RuleSet {
+    /// The registry: every file the stages read, in the order their error messages list them.
+    known: Vec<&'static RuleFile>,
     files: BTreeMap<&'static str, (String, String)>,
 }
 
 impl RuleSet {
-    pub fn builtin() -> Self {
-        let files = all_files()
+    /// The built-in contents of every file in `registry`.
+    pub fn builtin(registry: impl IntoIterator<Item = &'static RuleFile>) -> Self {
+        let known: Vec<&'static RuleFile> = registry.into_iter().collect();
+        let files = known
+            .iter()
             .map(|f| {
                 (
                     f.name,
@@ -78,12 +72,15 @@ impl RuleSet {
                 )
             })
             .collect();
-        RuleSet { files }
+        RuleSet { known, files }
     }
 
     /// The built-in set with every `*.json` in `dir` replacing the built-in file of that name.
-    pub fn with_overrides(dir: &Path) -> Result<Self, RuleError> {
-        let mut set = Self::builtin();
+    pub fn with_overrides(
+        registry: impl IntoIterator<Item = &'static RuleFile>,
+        dir: &Path,
+    ) -> Result<Self, RuleError> {
+        let mut set = Self::builtin(registry);
         let entries = std::fs::read_dir(dir).map_err(|source| RuleError::Io {
             path: dir.to_path_buf(),
             source,
@@ -95,10 +92,15 @@ impl RuleSet {
         paths.sort();
         for path in paths {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
-            let Some(file) = all_files().find(|f| f.name == name) else {
+            let Some(file) = set.known.iter().find(|f| f.name == name).copied() else {
                 return Err(RuleError::UnknownFile {
                     file: path.display().to_string(),
-                    known: all_files().map(|f| f.name).collect::<Vec<_>>().join(", "),
+                    known: set
+                        .known
+                        .iter()
+                        .map(|f| f.name)
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 });
             };
             let text = std::fs::read_to_string(&path).map_err(|source| RuleError::Io {
@@ -116,7 +118,7 @@ impl RuleSet {
         let (text, origin) = self
             .files
             .get(name)
-            .unwrap_or_else(|| panic!("rule file {name} is not registered in RULE_FILES"));
+            .unwrap_or_else(|| panic!("rule file {name} is not in the registry"));
         let de = &mut serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
@@ -152,14 +154,17 @@ impl RuleSet {
         h.finalize().to_hex()[..32].to_string()
     }
 
-    /// Writes the built-in files into `dir` for a user to edit.
-    pub fn export_builtin(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
+    /// Writes the built-in files of `registry` into `dir` for a user to edit.
+    pub fn export_builtin(
+        registry: impl IntoIterator<Item = &'static RuleFile>,
+        dir: &Path,
+    ) -> Result<Vec<PathBuf>, RuleError> {
         std::fs::create_dir_all(dir).map_err(|source| RuleError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
         let mut written = Vec::new();
-        for f in all_files() {
+        for f in registry {
             let path = dir.join(f.name);
             std::fs::write(&path, f.builtin).map_err(|source| RuleError::Io {
                 path: path.clone(),
@@ -168,34 +173,6 @@ impl RuleSet {
             written.push(path);
         }
         Ok(written)
-    }
-}
-
-/// Every stage's compiled rules, built once per run and shared by all threads.
-pub struct Rules {
-    pub layout: layout::LayoutRules,
-    pub segment: segment::SegmentRules,
-    pub entities: entities::EntityRules,
-    pub quotes: quotes::QuoteRules,
-    /// How web pages are read (the reader gets it through `read::Formats`).
-    pub html: std::sync::Arc<html::HtmlRules>,
-    pub hash: String,
-}
-
-impl Rules {
-    pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
-        Ok(Rules {
-            layout: layout::LayoutRules::compile(set)?,
-            segment: segment::SegmentRules::compile(set)?,
-            entities: entities::EntityRules::compile(set)?,
-            quotes: quotes::QuoteRules::compile(set)?,
-            html: std::sync::Arc::new(html::HtmlRules::compile(set)?),
-            hash: set.hash(),
-        })
-    }
-
-    pub fn builtin() -> Self {
-        Self::compile(&RuleSet::builtin()).expect("built-in rules are valid")
     }
 }
 
@@ -219,17 +196,40 @@ pub fn compile_regex(
 mod tests {
     use super::*;
 
-    #[test]
-    fn builtin_rules_compile() {
-        Rules::compile(&RuleSet::builtin()).unwrap();
+    const FILES: &[RuleFile] = &[RuleFile {
+        name: "a.json",
+        builtin: "{\"x\": 1}",
+    }];
+
+    fn registry() -> impl Iterator<Item = &'static RuleFile> {
+        FILES.iter()
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct A {
+        x: u32,
     }
 
     #[test]
-    fn every_rule_file_name_is_unique() {
-        let mut names: Vec<_> = all_files().map(|f| f.name).collect();
-        let n = names.len();
-        names.sort();
-        names.dedup();
-        assert_eq!(names.len(), n);
+    fn a_builtin_file_parses_and_a_wrong_field_names_file_and_field() {
+        let set = RuleSet::builtin(registry());
+        assert_eq!(set.parse::<A>("a.json").unwrap().x, 1);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), "{\"x\": \"one\"}").unwrap();
+        let set = RuleSet::with_overrides(registry(), dir.path()).unwrap();
+        let err = set.parse::<A>("a.json").err().unwrap().to_string();
+        assert!(err.contains("a.json") && err.contains('x'), "{err}");
+    }
+
+    #[test]
+    fn a_file_outside_the_registry_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b.json"), "{}").unwrap();
+        let err = RuleSet::with_overrides(registry(), dir.path())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("b.json") && err.contains("a.json"), "{err}");
     }
 }

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use newsx::extract::Rules;
 use newsx::extract::{entities, segment};
 use newsx::read::layout;
-use newsx::rules::Rules;
 use newsx::text::CharIndex;
 
 fn shared_file(rel: &str) -> String {
@@ -70,7 +70,8 @@ fn seed_article_entities_micro_f1_at_least_0_95() {
         }
         let l = layout::analyse(text, None, &rules.layout);
         let sents = segment::split(text, &l, &rules.segment);
-        let found = entities::tag(text, &l, &sents, &rules.entities);
+        let tokens = rules.tokens(text, &l, &sents);
+        let found = entities::tag(text, &l, &tokens, &rules.entities);
         let idx = CharIndex::new(text);
         for m in &found.mentions {
             let t = coarse(m.kind.as_str()).to_string();

@@ -3,8 +3,8 @@
 //! A light re-implementation of the scorer's rules: spans match at half mutual overlap, speakers
 //! when their last words agree.
 
+use newsx::extract::Rules;
 use newsx::extract::{extract, quotes::QuoteKind};
-use newsx::rules::Rules;
 use newsx::text::byte_offset;
 
 struct Score {

@@ -154,3 +154,21 @@ fn rules_check_validates_without_reading_articles() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("layout.json"));
 }
+
+#[test]
+fn a_bad_entry_in_the_shared_word_lists_names_words_json_and_the_field() {
+    let w = exported();
+    let mut v: serde_json::Value = serde_json::from_str(&w.read("r/words.json")).unwrap();
+    v["speech_verbs"][0] = "said so".into();
+    w.write("r/words.json", v.to_string());
+    refused(&w, &["words.json", "speech_verbs"]);
+}
+
+#[test]
+fn a_shared_list_missing_from_words_json_is_named() {
+    let w = exported();
+    let mut v: serde_json::Value = serde_json::from_str(&w.read("r/words.json")).unwrap();
+    v.as_object_mut().unwrap().remove("weekdays");
+    w.write("r/words.json", v.to_string());
+    refused(&w, &["words.json", "weekdays"]);
+}

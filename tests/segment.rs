@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use newsx::extract::extract;
-use newsx::rules::Rules;
+use newsx::extract::Rules;
 use newsx::text::CharIndex;
 
 fn records(path: &str) -> Option<Vec<serde_json::Value>> {

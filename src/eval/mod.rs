@@ -13,10 +13,10 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
+use crate::extract::Rules;
 use crate::pipeline::process;
 use crate::read::Article;
 use crate::record::ArticleRecord;
-use crate::rules::Rules;
 use names::{clean_name, name_match};
 
 #[derive(Deserialize)]
@@ -305,7 +305,7 @@ impl Tally {
                     })
                 })
                 .map(|q| {
-                    let t = if q.kind == crate::extract::quotes::QuoteKind::Indirect {
+                    let t = if q.kind == crate::record::QuoteKind::Indirect {
                         "indirect"
                     } else {
                         "direct"

@@ -2,11 +2,13 @@
 
 pub mod entities;
 pub mod quotes;
+mod rules;
 pub mod segment;
-pub mod speakers;
+pub mod tokens;
+
+pub use rules::{rule_files, Rules};
 
 use crate::read::layout::{self, Layout};
-use crate::rules::Rules;
 
 /// Everything the stages found in one article, in byte offsets.
 #[derive(Debug, Clone)]
@@ -15,16 +17,17 @@ pub struct Extraction {
     pub sentences: Vec<segment::Sentence>,
     pub entities: entities::Entities,
     pub quotes: Vec<quotes::Quote>,
-    pub speakers: Vec<speakers::SpeakerSummary>,
+    pub speakers: Vec<quotes::SpeakerSummary>,
 }
 
 /// Runs every stage over one article's text.
 pub fn extract(text: &str, title: Option<&str>, rules: &Rules) -> Extraction {
     let layout = layout::analyse(text, title, &rules.layout);
     let sentences = segment::split(text, &layout, &rules.segment);
-    let entities = entities::tag(text, &layout, &sentences, &rules.entities);
-    let quotes = quotes::find(text, &layout, &sentences, &entities, &rules.quotes);
-    let speakers = speakers::summarise(text, &quotes);
+    let tokens = rules.tokens(text, &layout, &sentences);
+    let entities = entities::tag(text, &layout, &tokens, &rules.entities);
+    let quotes = quotes::find(text, &layout, &sentences, &tokens, &entities, &rules.quotes);
+    let speakers = quotes::summarise(text, &quotes);
     Extraction {
         layout,
         sentences,

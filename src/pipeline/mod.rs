@@ -17,9 +17,9 @@ use std::time::Instant;
 use rayon::prelude::*;
 use thiserror::Error;
 
+use crate::extract::Rules;
 use crate::read::{list_sources, ArticleStream, Input, Source};
 use crate::record::ErrorRecord;
-use crate::rules::Rules;
 use crate::write::csv::{CsvStyle, Table};
 use crate::write::jsonl::{self, JsonlSink};
 use crate::write::manifest::{self, Build, ManifestSink};

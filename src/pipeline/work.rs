@@ -7,9 +7,9 @@ use std::os::unix::fs::FileExt;
 use std::sync::mpsc;
 
 use crate::extract;
+use crate::extract::Rules;
 use crate::read::{Article, ArticleStream, ReadFailure, ReadResult};
 use crate::record::{ArticleRecord, ErrorRecord};
-use crate::rules::Rules;
 use crate::write::csv::{self as csvw, CsvStyle};
 use crate::write::manifest::Entry;
 use crate::write::sink::{Needs, Processed, SpeakerTally};

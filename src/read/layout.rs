@@ -245,10 +245,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Rules;
 
     fn layout(text: &str) -> Layout {
-        analyse(text, None, &Rules::builtin().layout)
+        let rules = LayoutRules::compile(&RuleSet::builtin(RULE_FILES)).unwrap();
+        analyse(text, None, &rules)
     }
 
     #[test]

@@ -212,12 +212,12 @@ struct QuoteRow<'a> {
     article_id: Cow<'a, str>,
     quote_id: &'a str,
     #[serde(rename = "type")]
-    kind: crate::extract::quotes::QuoteKind,
+    kind: crate::record::QuoteKind,
     start: usize,
     end: usize,
     sentence: usize,
     speaker: Cow<'a, str>,
-    speaker_kind: crate::extract::quotes::SpeakerKind,
+    speaker_kind: crate::record::SpeakerKind,
     speaker_title: Cow<'a, str>,
     speaker_mention: Cow<'a, str>,
     speaker_start: Option<usize>,
@@ -233,7 +233,7 @@ struct QuoteRow<'a> {
 struct SpeakerRow<'a> {
     article_id: Cow<'a, str>,
     name: Cow<'a, str>,
-    kind: crate::extract::quotes::SpeakerKind,
+    kind: crate::record::SpeakerKind,
     title: Cow<'a, str>,
     quotes: usize,
     words: usize,
@@ -246,7 +246,7 @@ struct EntityRow<'a> {
     article_id: Cow<'a, str>,
     entity_id: &'a str,
     #[serde(rename = "type")]
-    kind: crate::extract::entities::EntityType,
+    kind: crate::record::EntityType,
     name: Cow<'a, str>,
     mentions: usize,
     first: usize,
@@ -257,7 +257,7 @@ struct MentionRow<'a> {
     article_id: Cow<'a, str>,
     entity_id: &'a str,
     #[serde(rename = "type")]
-    kind: crate::extract::entities::EntityType,
+    kind: crate::record::EntityType,
     start: usize,
     end: usize,
     text: Cow<'a, str>,
@@ -276,7 +276,7 @@ struct ErrorRow<'a> {
 #[derive(Serialize)]
 pub struct SpeakerTotalRow<'a> {
     pub name: Cow<'a, str>,
-    pub kind: crate::extract::quotes::SpeakerKind,
+    pub kind: crate::record::SpeakerKind,
     pub articles: usize,
     pub quotes: usize,
     pub words: usize,
@@ -300,7 +300,7 @@ fn encode<T: Serialize>(style: CsvStyle, rows: impl IntoIterator<Item = T>) -> V
 
 /// Renders one article's rows for every per-article table.
 pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
-    use crate::extract::quotes::QuoteKind::*;
+    use crate::record::QuoteKind::*;
     let c = |s| style.cell(s);
     let id = c(&r.id);
     let count = |k| r.quotes.iter().filter(|q| q.kind == k).count();

@@ -5,7 +5,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::extract::quotes::SpeakerKind;
+use crate::record::SpeakerKind;
 use crate::record::{ArticleRecord, ErrorRecord};
 use crate::write::csv::Rows;
 

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::io;
 
-use crate::extract::quotes::SpeakerKind;
 use crate::record::ErrorRecord;
+use crate::record::SpeakerKind;
 use crate::write::csv::{self as csvw, CsvStyle, SpeakerTotalRow, Table};
 use crate::write::sink::{Needs, Processed, Sink, Staged, Totals};
 use crate::write::Output;

@@ -2,8 +2,11 @@
 //! `rules/segment.json` deciding abbreviations, initials, quotations and list markers.
 //! Non-destructive: sentences are spans into the original text.
 
+mod lists;
+mod pairs;
 mod rules;
 mod scan;
+mod stops;
 
 pub use rules::SegmentRules;
 

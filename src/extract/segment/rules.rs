@@ -1,11 +1,10 @@
 //! The splitter's word lists from `rules/segment.json`, validated and compiled once into hash sets.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
 use serde::Deserialize;
 
+use crate::lexicon::{Case, Lexicon};
 use crate::rules::{RuleError, RuleSet};
+use crate::words::{self, Words};
 
 pub(super) const FILE: &str = "segment.json";
 
@@ -20,11 +19,8 @@ struct SegmentFile {
     times: Vec<String>,
     time_continuations: Vec<String>,
     sentence_starters: Vec<String>,
-    speech_verbs: Vec<String>,
     exclamation_names: Vec<String>,
     credit_labels: Vec<String>,
-    weekdays: Vec<String>,
-    months: Vec<String>,
 }
 
 /// How an abbreviation followed by a full stop behaves before the next word.
@@ -40,35 +36,46 @@ pub(super) enum Abbrev {
     Time,
 }
 
-/// A small fast hasher: keys are short words looked up a few times per sentence.
-#[derive(Default, Clone, Copy)]
-pub(super) struct FxHasher(u64);
+/// Classes of the words listed as written (`exact`).
+mod exact {
+    pub const TIME_CONTINUATION: u64 = 1;
+    pub const EXCLAMATION_NAME: u64 = 1 << 1;
+    pub const CREDIT_LABEL: u64 = 1 << 2;
+    pub const WEEKDAY: u64 = 1 << 3;
+    pub const MONTH: u64 = 1 << 4;
+}
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
+/// Classes of the words listed ignoring case (`folded`).
+mod folded {
+    pub const STARTER: u64 = 1;
+    pub const SPEECH_VERB: u64 = 1 << 1;
+}
+
+impl Abbrev {
+    const ALL: [Abbrev; 4] = [
+        Abbrev::Title,
+        Abbrev::NumberPrefix,
+        Abbrev::Ambiguous,
+        Abbrev::Time,
+    ];
+
+    fn bit(self) -> u64 {
+        1 << self as u32
     }
 }
 
-type Fx = BuildHasherDefault<FxHasher>;
+/// An abbreviation key as written or capitalised, not only in capitals (`Sec`, not just `SEC`).
+const WRITTEN: u64 = 1 << 8;
 
 /// The splitter's compiled word lists and options, built once per run and shared by all threads.
 pub struct SegmentRules {
     pub(super) split_inside_quotes: bool,
-    abbreviations: HashMap<Box<str>, Abbrev, Fx>,
-    time_continuations: HashSet<Box<str>, Fx>,
-    /// Lower-cased, with `’` folded to `'`.
-    starters: HashSet<Box<str>, Fx>,
-    speech_verbs: HashSet<Box<str>, Fx>,
-    exclamation_names: HashSet<Box<str>, Fx>,
-    credit_labels: HashSet<Box<str>, Fx>,
-    weekdays: HashSet<Box<str>, Fx>,
-    months: HashSet<Box<str>, Fx>,
+    /// Abbreviations and their case variants, one `Abbrev` bit each.
+    abbreviations: Lexicon,
+    /// Lists matched as written.
+    exact: Lexicon,
+    /// Lists matched ignoring case, with `’` folded to `'`.
+    folded: Lexicon,
     /// Bytes the scanner stops at; everything else is skipped in one pass.
     pub(super) stops: [bool; 256],
 }
@@ -77,10 +84,11 @@ pub struct SegmentRules {
 const MAX_WORD: usize = 32;
 
 impl SegmentRules {
-    pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
+    pub fn compile(set: &RuleSet, shared: &Words) -> Result<Self, RuleError> {
         let f: SegmentFile = set.parse(FILE)?;
         let origin = set.origin(FILE);
-        let mut abbreviations = HashMap::default();
+        let shared_origin = set.origin(words::FILE);
+        let mut abbreviations = Lexicon::new(Case::Exact);
         for (field, list, class) in [
             ("titles", &f.titles, Abbrev::Title),
             ("number_prefixes", &f.number_prefixes, Abbrev::NumberPrefix),
@@ -90,44 +98,95 @@ impl SegmentRules {
             for (i, entry) in list.iter().enumerate() {
                 check_word(&origin, &format!("{field}[{i}]"), entry, true)?;
                 for variant in case_variants(entry) {
-                    match abbreviations.insert(variant.into(), class) {
-                        Some(other) if other != class => {
-                            return Err(RuleError::field(
-                                &origin,
-                                format!("{field}[{i}]"),
-                                format!("`{entry}` is already listed as {other:?}"),
-                            ))
-                        }
-                        _ => {}
+                    let listed = abbreviations.get(&variant);
+                    if let Some(other) = Abbrev::ALL
+                        .into_iter()
+                        .find(|a| a.bit() & listed != 0 && *a != class)
+                    {
+                        return Err(RuleError::field(
+                            &origin,
+                            format!("{field}[{i}]"),
+                            format!("`{entry}` is already listed as {other:?}"),
+                        ));
                     }
+                    let written = !(variant.len() > 1
+                        && variant == entry.to_uppercase()
+                        && variant != *entry);
+                    abbreviations.add(&variant, class.bit() | if written { WRITTEN } else { 0 });
                 }
             }
         }
-        let exact = |field: &str, list: &[String]| -> Result<HashSet<Box<str>, Fx>, RuleError> {
-            list.iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    check_word(&origin, &format!("{field}[{i}]"), w, false)?;
-                    Ok(w.as_str().into())
-                })
-                .collect()
-        };
-        let folded = |field: &str, list: &[String]| -> Result<HashSet<Box<str>, Fx>, RuleError> {
-            list.iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    check_word(&origin, &format!("{field}[{i}]"), w, false)?;
-                    let mut buf = [0u8; MAX_WORD];
-                    fold(w, &mut buf).map(Into::into).ok_or_else(|| {
-                        RuleError::field(
-                            &origin,
-                            format!("{field}[{i}]"),
-                            format!("longer than {MAX_WORD} bytes"),
-                        )
-                    })
-                })
-                .collect()
-        };
+        let mut exact = Lexicon::new(Case::Exact);
+        let (own, common) = (origin.as_str(), shared_origin.as_str());
+        for (file, field, list, bit) in [
+            (
+                own,
+                "time_continuations",
+                &f.time_continuations,
+                exact::TIME_CONTINUATION,
+            ),
+            // `11 a.m. Monday`: a weekday after a time goes on with the sentence
+            (
+                common,
+                "weekdays",
+                &shared.weekdays,
+                exact::TIME_CONTINUATION | exact::WEEKDAY,
+            ),
+            (
+                own,
+                "exclamation_names",
+                &f.exclamation_names,
+                exact::EXCLAMATION_NAME,
+            ),
+            (own, "credit_labels", &f.credit_labels, exact::CREDIT_LABEL),
+            (common, "months", &shared.months, exact::MONTH),
+        ] {
+            for (i, w) in list.iter().enumerate() {
+                check_word(file, &format!("{field}[{i}]"), w, false)?;
+                exact.add(w, bit);
+            }
+        }
+        let mut folded_words = Lexicon::new(Case::Folded);
+        for (file, field, list, bit) in [
+            (
+                own,
+                "sentence_starters",
+                &f.sentence_starters,
+                folded::STARTER,
+            ),
+            (common, "pronouns", &shared.pronouns, folded::STARTER),
+            (
+                common,
+                "definite_articles",
+                &shared.definite_articles,
+                folded::STARTER,
+            ),
+            (
+                common,
+                "indefinite_articles",
+                &shared.indefinite_articles,
+                folded::STARTER,
+            ),
+            (
+                common,
+                "speech_verbs",
+                &shared.speech_verbs,
+                folded::SPEECH_VERB,
+            ),
+        ] {
+            for (i, w) in list.iter().enumerate() {
+                check_word(file, &format!("{field}[{i}]"), w, false)?;
+                let mut buf = [0u8; MAX_WORD];
+                let key = fold(w, &mut buf).ok_or_else(|| {
+                    RuleError::field(
+                        file,
+                        format!("{field}[{i}]"),
+                        format!("longer than {MAX_WORD} bytes"),
+                    )
+                })?;
+                folded_words.add(key, bit);
+            }
+        }
         let mut stops = [false; 256];
         for b in [b'.', b'?', b'!', b'(', b'[', b')', b':'] {
             stops[usize::from(b)] = true;
@@ -143,15 +202,25 @@ impl SegmentRules {
         Ok(SegmentRules {
             split_inside_quotes: f.split_inside_quotes,
             abbreviations,
-            time_continuations: exact("time_continuations", &f.time_continuations)?,
-            starters: folded("sentence_starters", &f.sentence_starters)?,
-            speech_verbs: folded("speech_verbs", &f.speech_verbs)?,
-            exclamation_names: exact("exclamation_names", &f.exclamation_names)?,
-            credit_labels: exact("credit_labels", &f.credit_labels)?,
-            weekdays: exact("weekdays", &f.weekdays)?,
-            months: exact("months", &f.months)?,
+            exact,
+            folded: folded_words,
             stops,
         })
+    }
+
+    /// Whether the full stop after `word` belongs to it as an abbreviation's (`Gov.`, `Inc.`, `No.`
+    /// before a number): the token stream keeps such a stop in the word.
+    /// A word in capitals keeps it only when listed in capitals: `SEC.` ends on the acronym, and
+    /// only `Sec.` is the abbreviation.
+    pub fn keeps_dot(&self, word: &str, before_number: bool) -> bool {
+        if word.len() > MAX_WORD || self.abbreviations.get(word) & WRITTEN == 0 {
+            return false;
+        }
+        match self.abbreviation(word) {
+            Some(Abbrev::NumberPrefix) => before_number,
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// The class of a word written before a full stop (`U.S` for `U.S.`), if it is an abbreviation.
@@ -159,16 +228,17 @@ impl SegmentRules {
         if word.len() > MAX_WORD {
             return None;
         }
-        self.abbreviations.get(word).copied()
+        let bits = self.abbreviations.get(word);
+        Abbrev::ALL.into_iter().find(|a| a.bit() & bits != 0)
     }
 
     pub(super) fn is_starter(&self, word: &str) -> bool {
         let mut buf = [0u8; MAX_WORD];
         match fold(word, &mut buf) {
             Some(w) if !w.is_empty() => {
-                self.starters.contains(w)
-                    // `I'd`, `Officials'`: try the part before an apostrophe too.
-                    || w.split_once('\'').is_some_and(|(head, _)| self.starters.contains(head))
+                let starter = |w: &str| self.folded.get(w) & folded::STARTER != 0;
+                // `I'd`, `Officials'`: try the part before an apostrophe too.
+                starter(w) || w.split_once('\'').is_some_and(|(head, _)| starter(head))
             }
             _ => false,
         }
@@ -176,27 +246,27 @@ impl SegmentRules {
 
     pub(super) fn is_speech_verb(&self, word: &str) -> bool {
         let mut buf = [0u8; MAX_WORD];
-        fold(word, &mut buf).is_some_and(|w| self.speech_verbs.contains(w))
+        fold(word, &mut buf).is_some_and(|w| self.folded.get(w) & folded::SPEECH_VERB != 0)
     }
 
     pub(super) fn continues_time(&self, word: &str) -> bool {
-        self.time_continuations.contains(word)
+        self.exact.get(word) & exact::TIME_CONTINUATION != 0
     }
 
     pub(super) fn is_exclamation_name(&self, word: &str) -> bool {
-        self.exclamation_names.contains(word)
+        self.exact.get(word) & exact::EXCLAMATION_NAME != 0
     }
 
     pub(super) fn is_credit_label(&self, word: &str) -> bool {
-        self.credit_labels.contains(word)
+        self.exact.get(word) & exact::CREDIT_LABEL != 0
     }
 
     pub(super) fn is_weekday(&self, word: &str) -> bool {
-        self.weekdays.contains(word)
+        self.exact.get(word) & exact::WEEKDAY != 0
     }
 
     pub(super) fn is_month(&self, word: &str) -> bool {
-        self.months.contains(word)
+        self.exact.get(word) & exact::MONTH != 0
     }
 }
 

@@ -1,11 +1,22 @@
 use super::*;
 use crate::read::layout::paragraphs;
-use crate::rules::{RuleError, RuleSet, Rules};
+use crate::read::layout::{self, LayoutRules};
+use crate::rules::{RuleError, RuleFile, RuleSet};
+use crate::words::{self, Words};
+
+/// The files the splitter reads.
+fn files() -> impl Iterator<Item = &'static RuleFile> {
+    words::RULE_FILES.iter().chain(RULE_FILES)
+}
+
+fn compile(set: &RuleSet) -> Result<SegmentRules, RuleError> {
+    SegmentRules::compile(set, &Words::parse(set)?)
+}
 
 fn rules() -> &'static SegmentRules {
     use std::sync::OnceLock;
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    &RULES.get_or_init(Rules::builtin).segment
+    static RULES: OnceLock<SegmentRules> = OnceLock::new();
+    RULES.get_or_init(|| compile(&RuleSet::builtin(files())).unwrap())
 }
 
 /// Sentences of `text`, each line a paragraph.
@@ -324,7 +335,8 @@ fn full_width_stops_end_sentences_without_space() {
 #[test]
 fn splits_body_paragraphs_into_sentences_with_paragraph_indexes() {
     let text = "Storm hits coast\n\nThe storm hit. Power failed.\n\nRepairs began.";
-    let layout = crate::read::layout::analyse(text, None, &Rules::builtin().layout);
+    let layout_rules = LayoutRules::compile(&RuleSet::builtin(layout::RULE_FILES)).unwrap();
+    let layout = layout::analyse(text, None, &layout_rules);
     let got = split(text, &layout, rules());
     let texts: Vec<_> = got.iter().map(|s| (s.span.of(text), s.paragraph)).collect();
     assert_eq!(
@@ -349,8 +361,8 @@ fn quote_keeping_rules() -> &'static SegmentRules {
         );
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("segment.json"), text).unwrap();
-        let set = RuleSet::with_overrides(dir.path()).unwrap();
-        SegmentRules::compile(&set).unwrap()
+        let set = RuleSet::with_overrides(files(), dir.path()).unwrap();
+        compile(&set).unwrap()
     })
 }
 
@@ -389,8 +401,8 @@ fn bad_rule_entries_name_the_field() {
     let text = include_str!("../../../rules/segment.json").replace("\"Mr\",", "\"Mr.\",");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("segment.json"), text).unwrap();
-    let set = RuleSet::with_overrides(dir.path()).unwrap();
-    match SegmentRules::compile(&set) {
+    let set = RuleSet::with_overrides(files(), dir.path()).unwrap();
+    match compile(&set) {
         Err(RuleError::Field { field, .. }) => assert_eq!(field, "titles[0]"),
         Err(e) => panic!("unexpected error {e}"),
         Ok(_) => panic!("a trailing stop must be rejected"),

@@ -111,7 +111,7 @@ impl HtmlRules {
     }
 
     pub fn builtin() -> Self {
-        Self::compile(&RuleSet::builtin()).expect("built-in html.json is valid")
+        Self::compile(&RuleSet::builtin(RULE_FILES)).expect("built-in html.json is valid")
     }
 }
 

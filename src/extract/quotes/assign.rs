@@ -1,0 +1,123 @@
+//! Assigning speakers in text order: each speaker phrase resolved against what the article said
+//! before it, continued and split quotations inheriting the running speaker, a quote nobody
+//! introduces given to the paragraph's subject, and multi-paragraph quotations sharing one speaker.
+
+use super::found::{Event, Raw};
+use super::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+use super::rules::QuoteRules;
+use super::speakers::Resolver;
+use crate::extract::entities::Entities;
+use crate::extract::segment::Sentence;
+use crate::lexicon::FxMap;
+
+pub(super) fn resolve(
+    text: &str,
+    sentences: &[Sentence],
+    entities: &Entities,
+    rules: &QuoteRules,
+    raws: Vec<Raw>,
+    events: Vec<(usize, Event)>,
+) -> Vec<Quote> {
+    let mut resolver = Resolver::new(&rules.coref, &rules.morph);
+    let mut chain: Option<Speaker> = None;
+    // The person who opened a sentence earlier in this paragraph.
+    let mut subject: Option<Speaker> = None;
+    let mut carried: Option<Speaker> = None;
+    let mut by_subject = vec![false; raws.len()];
+    let mut speakers: Vec<Option<Speaker>> = vec![None; raws.len()];
+    for (_, e) in events {
+        match e {
+            Event::Paragraph { quoted } => {
+                if !quoted {
+                    chain = None;
+                }
+                // A paragraph that opens with a quote may continue the last paragraph's subject.
+                carried = subject.take();
+            }
+            Event::Register { name, title } => {
+                resolver.register(&name, title.as_deref());
+            }
+            Event::Alias { short, long } => resolver.alias(short, long),
+            Event::Subject {
+                name,
+                title,
+                new_person,
+            } => {
+                subject = resolver.subject(&name, title.as_deref(), new_person);
+                // `“A,” said Smith. Jones disagreed. “B.”`: a new person opening a sentence takes
+                // over the running quotation.
+                if chain.is_some() && subject.is_some() {
+                    chain.clone_from(&subject);
+                }
+            }
+            Event::Quote(i) => {
+                let r = &raws[i];
+                let s = match &r.np {
+                    Some(np) => {
+                        let s = resolver.resolve(text, np, entities);
+                        chain = Some(s.clone());
+                        Some(s)
+                    }
+                    None if r.inherit && chain.is_some() => {
+                        chain.clone().map(|s| Speaker { mention: None, ..s })
+                    }
+                    // `Smith was blunt. “...”`: a quote nobody introduces is the paragraph subject's.
+                    None if r.inherit && r.kind == QuoteKind::Direct => {
+                        let s = subject.clone().or_else(|| carried.clone());
+                        by_subject[i] = s.is_some();
+                        s
+                    }
+                    None => None,
+                };
+                speakers[i] = s;
+            }
+        }
+    }
+    // Every piece of a multi-paragraph quotation is the speaker's who is named on any piece.
+    let mut by_group: FxMap<usize, Speaker> = FxMap::default();
+    for (r, s) in raws.iter().zip(&speakers) {
+        if let (Some(g), Some(s), Some(_)) = (r.group, s, &r.np) {
+            by_group.entry(g).or_insert_with(|| s.clone());
+        }
+    }
+    let mut out: Vec<Quote> = raws
+        .into_iter()
+        .zip(speakers)
+        .enumerate()
+        .map(|(i, (r, s))| {
+            let mut rule = r.rule;
+            let speaker = match (r.group.and_then(|g| by_group.get(&g)), r.np.is_some()) {
+                (Some(g), false) => {
+                    rule = "multi_paragraph";
+                    Speaker {
+                        mention: None,
+                        ..g.clone()
+                    }
+                }
+                _ => s.unwrap_or_else(Speaker::none),
+            };
+            if r.np.is_none() && r.inherit && rule != "multi_paragraph" {
+                rule = if by_subject[i] {
+                    "paragraph_subject"
+                } else if speaker.kind == SpeakerKind::None {
+                    "unattributed"
+                } else {
+                    "continuation"
+                };
+            }
+            let sentence = sentences
+                .partition_point(|x| x.span.end <= r.span.start)
+                .min(sentences.len().saturating_sub(1));
+            Quote {
+                span: r.span,
+                kind: r.kind,
+                sentence,
+                cue: r.cue,
+                speaker,
+                rule,
+            }
+        })
+        .collect();
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
