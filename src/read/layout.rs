@@ -279,6 +279,7 @@ fn reads_as_headline(text: &str, first: Span, second: Span, rules: &LayoutRules)
         && !matches!(last, '.' | ',' | ';' | '—' | '-' | '“' | '"')
         && words <= rules.headline_max_words
         && !rules.dateline.is_match(line)
+        && !rules.byline.is_match(line)
 }
 
 /// One paragraph per non-blank line, trimmed of surrounding whitespace.
@@ -376,6 +377,19 @@ mod tests {
         let text =
             "Shares fell on Monday.\nReporting by Ana Lukić and Tom Lee; Editing by Mark Potter";
         assert_eq!(layout(text).byline, ["Ana Lukić", "Tom Lee", "Mark Potter"]);
+    }
+
+    #[test]
+    fn a_byline_first_line_is_never_the_headline() {
+        for text in [
+            "By Ana Ruiz\nKESTREL BAY — The council voted on Monday to close the old library.",
+            "BY TOMAS CHAPA AND LI WEI\n\nThe ferry left an hour late.\nNobody was hurt.",
+            "By Mira Portwood, Transport Correspondent\nBuses will run again on Tuesday.",
+        ] {
+            let l = layout(text);
+            assert_eq!(l.headline, None, "{text}");
+            assert_eq!(l.credit_lines.len(), 1, "{text}");
+        }
     }
 
     #[test]
