@@ -91,6 +91,9 @@ pub struct ArticleRecord {
     pub byline: Vec<String>,
     pub byline_from: Option<BylineFrom>,
     pub boilerplate: Vec<TextSpan>,
+    /// How the text is laid out (absent in records of older versions: not wrapped).
+    #[serde(default)]
+    pub layout: LayoutRecord,
     /// Length of the text in code points.
     pub chars: usize,
     pub meta: Map<String, Value>,
@@ -121,7 +124,12 @@ impl ArticleRecord {
         let title = article
             .title
             .clone()
-            .or_else(|| x.layout.headline.map(|h| h.of(text).to_string()));
+            // A headline wrapped over two lines is one line of title.
+            .or_else(|| {
+                x.layout
+                    .headline
+                    .map(|h| h.of(text).replace(['\r', '\n'], " "))
+            });
         let given = input_byline(&article.meta);
         let byline_from = if !given.is_empty() {
             Some(BylineFrom::Input)
@@ -145,6 +153,9 @@ impl ArticleRecord {
             byline,
             byline_from,
             boilerplate: x.layout.boilerplate.iter().copied().map(span).collect(),
+            layout: LayoutRecord {
+                wrapped: x.layout.wrapped,
+            },
             chars: idx.char_offset(text.len()),
             meta: article.meta.clone(),
             sentences: x
@@ -226,6 +237,13 @@ impl ArticleRecord {
             text: article.text_extracted.then(|| article.text.clone()),
         }
     }
+}
+
+/// The layout decisions that change how an article is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayoutRecord {
+    /// Single line breaks inside paragraphs are wraps, read as spaces.
+    pub wrapped: bool,
 }
 
 /// Where an article's byline came from: the input's `byline` field or the text's byline lines.

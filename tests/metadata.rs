@@ -55,7 +55,8 @@ fn outlet_published_and_url_reach_articles_quotes_and_speakers() {
 fn new_columns_come_after_the_old_ones() {
     let w = run(&[json!({"id": "t1", "text": TEXT})], &[]);
     let header = |f: &str| w.read(f).lines().next().unwrap().to_string();
-    assert!(header("out/articles.csv").ends_with(",boilerplate,outlet,published,url,byline_from"));
+    assert!(header("out/articles.csv")
+        .ends_with(",boilerplate,outlet,published,url,byline_from,wrapped"));
     assert!(header("out/quotes.csv").ends_with(",rule,text,outlet,published"));
     assert!(header("out/speakers.csv").ends_with(",quotes,words,outlet,published"));
 }

@@ -22,7 +22,9 @@ pub struct Extraction {
 
 /// Runs every stage over one article's text.
 pub fn extract(text: &str, title: Option<&str>, rules: &Rules) -> Extraction {
-    let layout = layout::analyse(text, title, &rules.layout);
+    let (layout, flat) = layout::analyse_flat(text, title, &rules.layout);
+    // Stages read the flattened text; its spans are the same bytes of the text as read.
+    let text = flat.as_ref();
     let sentences = segment::split(text, &layout, &rules.segment);
     let tokens = rules.tokens(text, &layout, &sentences);
     let entities = entities::tag(text, &layout, &tokens, &rules.entities);

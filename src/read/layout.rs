@@ -4,6 +4,9 @@
 use regex::Regex;
 use serde::Deserialize;
 
+use std::borrow::Cow;
+
+use super::wrap::{self, WrapRules};
 use crate::rules::{compile_regex, RuleError, RuleFile, RuleSet};
 use crate::text::Span;
 
@@ -22,6 +25,16 @@ struct LayoutFile {
     name_separator: String,
     name_cleanup: String,
     headline_max_words: usize,
+    wrap_min_breaks: usize,
+    wrap_min_width: usize,
+    wrap_max_width: usize,
+    wrap_width_percentile: f64,
+    wrap_slack: usize,
+    wrap_max_overflow: f64,
+    wrap_min_full_share: f64,
+    wrap_min_continued_share: f64,
+    wrap_closed_ends: Vec<String>,
+    wrap_list_markers: Vec<String>,
 }
 
 pub struct LayoutRules {
@@ -36,6 +49,7 @@ pub struct LayoutRules {
     /// Strips roles and places around a credited name (`AP writer X in Detroit` → `X`).
     name_cleanup: Regex,
     headline_max_words: usize,
+    wrap: WrapRules,
 }
 
 impl LayoutRules {
@@ -75,14 +89,29 @@ impl LayoutRules {
             name_separator: regex("name_separator", &f.name_separator)?,
             name_cleanup: with_group("name_cleanup", &f.name_cleanup, "name")?,
             headline_max_words: f.headline_max_words,
+            wrap: WrapRules {
+                wrap_min_breaks: f.wrap_min_breaks,
+                wrap_min_width: f.wrap_min_width,
+                wrap_max_width: f.wrap_max_width,
+                wrap_width_percentile: f.wrap_width_percentile,
+                wrap_slack: f.wrap_slack,
+                wrap_max_overflow: f.wrap_max_overflow,
+                wrap_min_full_share: f.wrap_min_full_share,
+                wrap_min_continued_share: f.wrap_min_continued_share,
+                wrap_closed_ends: f.wrap_closed_ends,
+                wrap_list_markers: f.wrap_list_markers,
+            },
         })
     }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
-    /// Non-blank lines, trimmed of surrounding whitespace, boilerplate included.
+    /// Non-blank lines (or, when wrapped, runs of wrapped lines), trimmed of surrounding
+    /// whitespace, boilerplate included.
     pub paragraphs: Vec<Span>,
+    /// The text's single line breaks are wraps: inside a paragraph they read as spaces.
+    pub wrapped: bool,
     pub headline: Option<Span>,
     /// The whole dateline before its dash (`WASHINGTON (AP)`), and its place (`WASHINGTON`).
     pub dateline: Option<Span>,
@@ -110,12 +139,38 @@ impl Layout {
     }
 }
 
-/// Splits the text into paragraphs (one per non-blank line) and finds headline, dateline,
-/// bylines and trailing boilerplate.
+/// Splits the text into paragraphs and finds headline, dateline, bylines and trailing boilerplate.
 pub fn analyse(text: &str, title: Option<&str>, rules: &LayoutRules) -> Layout {
-    let paragraphs = paragraphs(text);
+    analyse_flat(text, title, rules).0
+}
+
+/// The layout, and the text the stages read: the text as read, or, when it is wrapped, a copy of
+/// the same length in which line breaks inside paragraphs are spaces.
+pub fn analyse_flat<'a>(
+    text: &'a str,
+    title: Option<&str>,
+    rules: &LayoutRules,
+) -> (Layout, Cow<'a, str>) {
+    let (paragraphs, wrapped) = wrap::paragraphs(text, &rules.wrap);
+    let flat = if wrapped {
+        Cow::Owned(wrap::flatten(text, &paragraphs))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let layout = find(&flat, paragraphs, wrapped, title, rules);
+    (layout, flat)
+}
+
+fn find(
+    text: &str,
+    paragraphs: Vec<Span>,
+    wrapped: bool,
+    title: Option<&str>,
+    rules: &LayoutRules,
+) -> Layout {
     let mut layout = Layout {
         paragraphs,
+        wrapped,
         ..Layout::default()
     };
     let paras = layout.paragraphs.clone();
@@ -224,6 +279,7 @@ fn reads_as_headline(text: &str, first: Span, second: Span, rules: &LayoutRules)
         && !matches!(last, '.' | ',' | ';' | '—' | '-' | '“' | '"')
         && words <= rules.headline_max_words
         && !rules.dateline.is_match(line)
+        && !rules.byline.is_match(line)
 }
 
 /// One paragraph per non-blank line, trimmed of surrounding whitespace.
@@ -321,6 +377,19 @@ mod tests {
         let text =
             "Shares fell on Monday.\nReporting by Ana Lukić and Tom Lee; Editing by Mark Potter";
         assert_eq!(layout(text).byline, ["Ana Lukić", "Tom Lee", "Mark Potter"]);
+    }
+
+    #[test]
+    fn a_byline_first_line_is_never_the_headline() {
+        for text in [
+            "By Ana Ruiz\nKESTREL BAY — The council voted on Monday to close the old library.",
+            "BY TOMAS CHAPA AND LI WEI\n\nThe ferry left an hour late.\nNobody was hurt.",
+            "By Mira Portwood, Transport Correspondent\nBuses will run again on Tuesday.",
+        ] {
+            let l = layout(text);
+            assert_eq!(l.headline, None, "{text}");
+            assert_eq!(l.credit_lines.len(), 1, "{text}");
+        }
     }
 
     #[test]

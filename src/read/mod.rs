@@ -7,6 +7,7 @@ mod formats;
 pub mod html;
 pub mod layout;
 pub mod table;
+mod wrap;
 
 use file::{open_failure, WholeFile};
 pub use formats::{Formats, StdinFormat};

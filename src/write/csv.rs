@@ -112,6 +112,7 @@ impl Table {
                 "published",
                 "url",
                 "byline_from",
+                "wrapped",
             ],
             Table::Sentences => &[
                 "article_id",
@@ -195,6 +196,7 @@ struct ArticleRow<'a> {
     published: Cow<'a, str>,
     url: Cow<'a, str>,
     byline_from: &'a str,
+    wrapped: bool,
 }
 
 #[derive(Serialize)]
@@ -328,6 +330,7 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
         published: published.clone(),
         url: style.opt(r.url.as_deref()),
         byline_from: r.byline_from.map_or("", |b| b.as_str()),
+        wrapped: r.layout.wrapped,
     };
     let sentences = r.sentences.iter().enumerate().map(|(i, s)| SentenceRow {
         article_id: id.clone(),
