@@ -55,6 +55,9 @@ class World:
         self.places = rng.sample(places, 200)
         words = json.load(open(os.path.join(ROOT, "rules", "words.json"), encoding="utf-8"))
         self.titles = [t for t in words["titles"] if " " not in t and t[0].isupper()][:40]
+        # The chain of issue 13 is `Gov. Gov. ...`: an abbreviated title, from the same lists.
+        dotted = [t for t in words["titles"] + words["honorifics"] if t.endswith(".")]
+        self.chain = "Gov." if "Gov." in dotted else dotted[0]
         self.rng = rng
 
     def person(self, i):
@@ -115,7 +118,7 @@ def shape_text(name, w, size):
         )
     if name == "titles":
         who = w.person(1)
-        chain = (w.titles[0] + " ") * (size // 3 // (len(w.titles[0]) + 1))
+        chain = (w.chain + " ") * (size // 3 // (len(w.chain) + 1))
         head = f"{chain}{who} said the depot would stay open.\n\n"
         surname = who.split()[1]
         rest = size - len(head.encode("utf-8"))
@@ -164,7 +167,7 @@ def du(path):
 
 
 def run(binary, article, out, timeout, max_rss):
-    """Wall seconds, peak RSS MB, output bytes, and None or why the run was stopped."""
+    """Wall and CPU seconds, peak RSS MB, output bytes, and None or why the run was stopped."""
     cmd = ["/usr/bin/time", "-v", binary, "extract", article, "-o", out, "--force", "-q"]
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -186,17 +189,19 @@ def run(binary, article, out, timeout, max_rss):
             break
     wall = time.monotonic() - start
     err = p.stderr.read()
-    peak = 0.0
+    peak = cpu = 0.0
     for line in err.splitlines():
         line = line.strip()
-        if line.startswith("Maximum resident set size"):
+        if line.startswith(("User time", "System time")):
+            cpu += float(line.split(":")[1])
+        elif line.startswith("Maximum resident set size"):
             peak = int(line.split(":")[1]) / 1024
         elif line.startswith("Elapsed (wall clock) time") and why is None:
             t = line.split(": ", 1)[1].split(":")
             wall = sum(float(x) * 60**k for k, x in enumerate(reversed(t)))
     if why is None and p.returncode not in (0, 1):
         why = f"exit {p.returncode}"
-    return wall, peak, du(out), why
+    return wall, cpu, peak, du(out), why
 
 
 def main():
@@ -210,7 +215,7 @@ def main():
     sizes = [float(s) for s in args.sizes.split(",")]
     w = World()
     print(f"{args.bin}")
-    print(f"{'shape':<16} {'MiB':>4} {'wall s':>8} {'peak MB':>8} {'out MB':>8} {'out/in':>7}")
+    print(f"{'shape':<16} {'MiB':>4} {'wall s':>8} {'CPU s':>7} {'peak MB':>8} {'out MB':>8} {'out/in':>7}")
     verdicts = []
     with tempfile.TemporaryDirectory() as tmp:
         for shape in args.shapes.split(","):
@@ -223,25 +228,29 @@ def main():
                     f.write(text)
                 n = len(text.encode("utf-8"))
                 out = os.path.join(tmp, "out")
-                wall, peak, outb, why = run(args.bin, path, out, args.timeout, args.max_rss_mb)
+                wall, cpu, peak, outb, why = run(args.bin, path, out, args.timeout, args.max_rss_mb)
                 subprocess.run(["rm", "-rf", out])
-                walls.append((mib, wall, peak, outb / n, why))
+                walls.append((mib, wall, cpu, peak, outb / n, why))
                 note = f"  {why}" if why else ""
                 print(
-                    f"{shape:<16} {mib:>4g} {wall:>8.2f} {peak:>8.0f} {outb / 1e6:>8.1f} {outb / n:>7.1f}{note}",
+                    f"{shape:<16} {mib:>4g} {wall:>8.2f} {cpu:>7.2f} {peak:>8.0f} {outb / 1e6:>8.1f} "
+                    f"{outb / n:>7.1f}{note}",
                     flush=True,
                 )
                 if why:
                     break
-            (m0, t0, *_), (m1, t1, p1, r1, why1) = walls[0], walls[-1]
+            (m0, t0, c0, *_), (m1, t1, c1, p1, r1, why1) = walls[0], walls[-1]
             if why1 or len(walls) < len(sizes):
                 verdicts.append(f"{shape}: stopped at {m1:g} MiB ({why1})")
                 continue
-            ratio = t1 / t0 if t0 > 0 else float("inf")
+            # CPU time decides the ratio: wall time on a shared machine measures the neighbours too.
+            ratio = c1 / c0 if c0 > 0 else float("inf")
+            wratio = t1 / t0 if t0 > 0 else float("inf")
             ok = ratio <= 10 * (m1 / m0) / 8 and (m1 < 8 or (t1 <= 3 and p1 <= 400)) and r1 <= 30
             verdicts.append(
-                f"{shape}: {m1 / m0:g}x the size = {ratio:.1f}x the time; {m1:g} MiB in {t1:.2f} s, "
-                f"{p1:.0f} MB, output {r1:.1f}x the input: {'ok' if ok else 'MISSES THE GOAL'}"
+                f"{shape}: {m1 / m0:g}x the size = {ratio:.1f}x the CPU time ({wratio:.1f}x wall); "
+                f"{m1:g} MiB in {t1:.2f} s wall, {c1:.2f} s CPU, {p1:.0f} MB, output {r1:.1f}x the "
+                f"input: {'ok' if ok else 'MISSES THE GOAL'}"
             )
     print()
     print("\n".join(verdicts))
