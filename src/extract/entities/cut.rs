@@ -125,14 +125,26 @@ fn known_name(doc: &Doc, i: usize, run: &mut Run, pieces: &mut Vec<Piece>) -> Op
     Some(end)
 }
 
+/// The most titles in a row a mention's title holds (`Deputy Prime Minister Dr.` is two):
+/// a longer chain (`Gov. Gov. Gov. …`) keeps its last ones, so a title never grows with the text
+/// and neither do the quotes that repeat it.
+const MAX_TITLES_IN_A_ROW: usize = 4;
+
 /// A title at `i` (titles may follow one another), then the person's name; or a title word that
 /// starts an organisation's name (`General Motors`). Past a title without a name, skips it.
 fn titled_name(doc: &Doc, i: usize, run: &mut Run, pieces: &mut Vec<Piece>) -> Option<usize> {
     let b = run.b;
     let mut te = doc.title_end(i, b)?;
+    // Where each of the last titles in a row starts: only those make the mention's title.
+    let mut starts = [i; MAX_TITLES_IN_A_ROW];
+    let mut count = 1;
     while te < b {
         match doc.title_end(te, b) {
-            Some(e) => te = e,
+            Some(e) => {
+                starts[count % MAX_TITLES_IN_A_ROW] = te;
+                count += 1;
+                te = e
+            }
             None => break,
         }
     }
@@ -140,6 +152,9 @@ fn titled_name(doc: &Doc, i: usize, run: &mut Run, pieces: &mut Vec<Piece>) -> O
     let ne = doc.name_after_title(te, b, honorific);
     if ne > te && doc.head_type(ne - 1).is_none() {
         let title_start = match run.prev {
+            _ if count > MAX_TITLES_IN_A_ROW => {
+                doc.toks[starts[count % MAX_TITLES_IN_A_ROW]].span.start
+            }
             Some(p) if pieces[p].end == i => pieces[p].span.start,
             Some(p) if i == run.a => pieces[p].span.start,
             _ => doc.toks[i].span.start,

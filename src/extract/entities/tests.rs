@@ -39,6 +39,20 @@ fn title_before_a_name_gives_a_person_and_the_title_span() {
 }
 
 #[test]
+fn a_chain_of_titles_gives_a_title_that_does_not_grow_with_it() {
+    // Issue 13: `Gov. Gov. …` made a title as long as the chain, repeated by every quote.
+    let title_of = |text: &str| {
+        let e = run(text);
+        let m = e.mentions.iter().find(|m| m.kind == EntityType::Person);
+        m.and_then(|m| m.title).map(|t| t.of(text).to_string())
+    };
+    let chain = format!("{}Rosa Imbert spoke.", "Gov. ".repeat(500));
+    assert_eq!(title_of(&chain).as_deref(), Some("Gov. Gov. Gov. Gov."));
+    let text = "Then Deputy Prime Minister Dr. Rosa Imbert spoke.";
+    assert_eq!(title_of(text).as_deref(), Some("Deputy Prime Minister Dr."));
+}
+
+#[test]
 fn a_country_possessive_before_a_title_belongs_to_the_title() {
     let text = "Estonia’s Foreign Minister Margus Tamm spoke first.";
     let e = run(text);

@@ -28,6 +28,57 @@ struct Open {
     low: bool,
 }
 
+/// The open marks, innermost last, with the places of each kind kept beside them, so what the scan
+/// asks of every mark (is a double mark open? where is the innermost single?) costs no walk over
+/// the stack: openers that never close (a paragraph of `«`) would make that quadratic.
+#[derive(Default)]
+struct Stack {
+    opens: Vec<Open>,
+    /// Indices into `opens`, ascending.
+    doubles: Vec<usize>,
+    singles: Vec<usize>,
+    /// Double openers other than `„`.
+    plain_doubles: Vec<usize>,
+}
+
+impl Stack {
+    fn push(&mut self, o: Open) {
+        let k = self.opens.len();
+        match o.family {
+            Family::Double => {
+                self.doubles.push(k);
+                if !o.low {
+                    self.plain_doubles.push(k);
+                }
+            }
+            Family::Single => self.singles.push(k),
+        }
+        self.opens.push(o);
+    }
+
+    fn truncate(&mut self, k: usize) {
+        self.opens.truncate(k);
+        for v in [
+            &mut self.doubles,
+            &mut self.singles,
+            &mut self.plain_doubles,
+        ] {
+            while v.last().is_some_and(|&i| i >= k) {
+                v.pop();
+            }
+        }
+    }
+
+    /// The innermost open mark of `family`.
+    fn innermost(&self, family: Family) -> Option<usize> {
+        match family {
+            Family::Double => self.doubles.last(),
+            Family::Single => self.singles.last(),
+        }
+        .copied()
+    }
+}
+
 pub fn is_quote_char(c: char) -> bool {
     matches!(
         c,
@@ -57,7 +108,7 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
     out.clear();
     let p = para.of(text);
     let base = para.start;
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = Stack::default();
     // Straight double marks still to come: a misplaced opener (`communities," For`) still pairs.
     let mut straight_left = memchr::memchr_iter(b'"', p.as_bytes()).count();
     let bytes = p.as_bytes();
@@ -86,18 +137,15 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
         let right_flank = prev.is_some_and(|q| !q.is_whitespace()) && next.is_none_or(closes_after);
         let inside_word =
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-        let double_open = stack.iter().any(|o| o.family == Family::Double);
-        let single_open = stack.iter().any(|o| o.family == Family::Single);
+        let double_open = !stack.doubles.is_empty();
+        let single_open = !stack.singles.is_empty();
         let action = match c {
             '“' => {
-                if stack.last().is_some_and(|o| o.low) {
+                if stack.opens.last().is_some_and(|o| o.low) {
                     Action::Close(Family::Double)
                 } else {
                     // English never nests “ in “: an earlier “ still open lost its closer.
-                    if let Some(k) = stack
-                        .iter()
-                        .position(|o| o.family == Family::Double && !o.low)
-                    {
+                    if let Some(&k) = stack.plain_doubles.first() {
                         stack.truncate(k);
                     }
                     Action::Open(Family::Double, false)
@@ -158,10 +206,10 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
         match action {
             Action::Open(family, low) => stack.push(Open { family, mark, low }),
             Action::Close(family) => {
-                if let Some(k) = stack.iter().rposition(|o| o.family == family) {
-                    let opener = stack[k];
+                if let Some(k) = stack.innermost(family) {
+                    let opener = stack.opens[k];
                     stack.truncate(k);
-                    if stack.is_empty() {
+                    if stack.opens.is_empty() {
                         out.push(region(
                             text,
                             Some(opener.mark),
@@ -173,7 +221,7 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
                 }
             }
             Action::Unopened => {
-                if stack.is_empty() && out.is_empty() {
+                if stack.opens.is_empty() && out.is_empty() {
                     out.push(region(text, None, Some(mark), base, mark.start));
                 }
             }
@@ -181,7 +229,7 @@ pub fn scan(text: &str, para: Span, continues: bool, out: &mut Vec<Region>) {
         }
     }
     // An unclosed double quotation runs to the paragraph end; an unclosed single mark was an apostrophe.
-    if let Some(first) = stack.first() {
+    if let Some(first) = stack.opens.first() {
         if first.family == Family::Double {
             out.push(region(
                 text,
@@ -295,6 +343,15 @@ mod tests {
             quotes("He said “no and left. Later, “Fine,” said Bob."),
             ["Fine,"]
         );
+    }
+
+    #[test]
+    fn openers_that_never_close_still_give_way_to_a_curly_pair() {
+        // The stack keeps every unclosed `«` and `'`; a `“` drops them all and pairs anew.
+        let p = "The «plan and the «vote, 'maybe, and then “Yes,” he said.";
+        assert_eq!(quotes(p), ["Yes,"]);
+        let many = "«word ".repeat(5000) + "“Fine,” she said.";
+        assert_eq!(quotes(&many), ["Fine,"]);
     }
 
     #[test]

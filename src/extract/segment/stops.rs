@@ -176,7 +176,9 @@ impl<'a> Scanner<'a> {
         // `compounds. . . . The`, `turtle. ... love`: the word's own stop ends it and the ellipsis
         // opens the next sentence (an omission at its start).
         if cl.spaced && cl.attached && after == cl.end {
-            self.cut(j + 1, j + 1);
+            // The stop may be `…`, three bytes long.
+            let stop_end = j + self.char_at(j).map_or(1, char::len_utf8);
+            self.cut(stop_end, stop_end);
             return after;
         }
         let next_at = skip_space(self.p, after);

@@ -537,6 +537,12 @@ fn a_stop_before_an_ellipsis_ends_the_sentence() {
 }
 
 #[test]
+fn an_ellipsis_character_before_spaced_stops_does_not_panic() {
+    // Found by the fuzz harness: the cut after the word's own stop assumed a one-byte `.`.
+    check("It ended…. . Then rain.", &["It ended…", ". . Then rain."]);
+}
+
+#[test]
 fn bracketed_sentences_split_like_any_others() {
     check(
         "The firm was sold. (The buyer declined to comment. It paid $5 million.) Shares rose.",
