@@ -22,10 +22,11 @@ use crate::read::{list_sources, ArticleStream, Input, Source};
 use crate::record::ErrorRecord;
 use crate::write::csv::{CsvStyle, Table};
 use crate::write::jsonl::{self, JsonlSink};
+use crate::write::lock::FolderLock;
 use crate::write::manifest::{self, Build, ManifestSink};
 use crate::write::sink::{self, Needs, Sink, Staged, Totals};
 use crate::write::tables::{ErrorTableSink, SpeakerTotalsSink, TableSink};
-use crate::write::{Output, StagedFile};
+use crate::write::{named, remove_stale, Output, StagedFile};
 use rerun::Previous;
 use work::{read_ahead, Outcome, Reuse, Work};
 
@@ -72,6 +73,9 @@ pub enum PipelineError {
     Output(io::Error),
     #[error("{0}")]
     Threads(String),
+    /// Another run is writing into the output folder.
+    #[error("{0}")]
+    Locked(io::Error),
 }
 
 fn style_key(style: CsvStyle) -> String {
@@ -104,6 +108,17 @@ fn folder_sinks(dir: &Path, style: CsvStyle, rules: &Rules) -> io::Result<Vec<Bo
     Ok(sinks)
 }
 
+/// The names of the files a run writes into its output folder.
+fn output_names() -> Vec<&'static str> {
+    let tables = Table::PER_ARTICLE
+        .iter()
+        .chain(&[Table::Errors, Table::SpeakersByName])
+        .map(|t| t.file_name());
+    tables
+        .chain([jsonl::FILE_NAME, manifest::FILE_NAME])
+        .collect()
+}
+
 /// The sinks of a run to stdout: the JSON Lines stream.
 fn stream_sinks() -> Vec<Box<dyn Sink>> {
     let stdout = io::BufWriter::new(io::stdout());
@@ -130,9 +145,12 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
         summary.seconds = started.elapsed().as_secs_f64();
         return Ok(summary);
     };
-    std::fs::create_dir_all(dir).map_err(|e| {
-        PipelineError::Output(io::Error::new(e.kind(), format!("{}: {e}", dir.display())))
+    std::fs::create_dir_all(dir).map_err(|e| PipelineError::Output(named(dir, e)))?;
+    let _lock = FolderLock::acquire(dir).map_err(|e| match e.kind() {
+        io::ErrorKind::WouldBlock => PipelineError::Locked(e),
+        _ => PipelineError::Output(e),
     })?;
+    remove_stale(dir, &output_names()).map_err(PipelineError::Output)?;
 
     let previous = Previous::load(dir, config.force, |h| {
         h.newsx == BUILD && h.rules == rules.hash && h.style == style_key(config.style)
