@@ -69,6 +69,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
             };
             let s = pipeline::run(&config, &rules)?;
+            if s.read_nothing {
+                eprintln!(
+                    "newsx: read no article; the earlier output in {} is left as it was",
+                    args.output
+                );
+                return Ok(ExitCode::from(1));
+            }
             if !args.quiet {
                 let mb = s.bytes as f64 / 1e6;
                 eprintln!(

@@ -31,6 +31,19 @@ fn run_as(
     cmd.output().unwrap()
 }
 
+/// Waits for the child, killing it and failing after 30 s.
+fn within_30_s(mut child: std::process::Child, what: &str) -> Output {
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed().as_secs() > 30 {
+            let _ = child.kill();
+            panic!("{what}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
 fn names(dir: &std::path::Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -256,4 +269,153 @@ fn a_full_disk_names_the_file_and_leaves_no_staged_file() {
         "{:?}",
         names(&w.path("small/out"))
     );
+}
+
+#[test]
+fn a_fifo_named_txt_in_an_input_folder_is_not_opened_and_the_batch_goes_on() {
+    let w = Work::new();
+    w.write("in/a.txt", article(1));
+    w.write("in/c.txt", article(3));
+    let fifo = std::ffi::CString::new(w.path("in/b.txt").to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    let child = Command::new(bin())
+        .args(["extract", "in", "-o", "out", "-q"])
+        .current_dir(w.dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A run that opened the FIFO would wait for a writer forever.
+    let status = within_30_s(child, "newsx hangs on a FIFO").status;
+    assert_eq!(status.code(), Some(1));
+    let ids: Vec<_> = w
+        .articles("out")
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "c"]);
+    let errors = w.csv("out/errors.csv");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["kind"], "not_a_file");
+    assert_eq!(errors[0]["article_id"], "b.txt");
+    assert!(errors[0]["message"].contains("FIFO"), "{:?}", errors[0]);
+}
+
+/// Switches the child to the user `nobody` when the test runs as root (CI does): root reads a
+/// folder whatever its permissions say.
+fn not_root() -> std::io::Result<()> {
+    unsafe {
+        if libc::geteuid() == 0 && (libc::setgid(65534) != 0 || libc::setuid(65534) != 0) {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn an_unreadable_subfolder_is_an_error_row_naming_it_and_the_batch_goes_on() {
+    let w = Work::new();
+    w.write("in/a.txt", article(1));
+    w.write("in/locked/b.txt", article(2));
+    w.write("in/z.txt", article(3));
+    std::fs::create_dir_all(w.path("out")).unwrap();
+    for (p, mode) in [
+        ("", 0o755),
+        ("in", 0o755),
+        ("out", 0o777),
+        ("in/locked", 0o000),
+    ] {
+        std::fs::set_permissions(w.path(p), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let out = run_as(&w, &["extract", "in", "-o", "out", "-q"], not_root);
+    std::fs::set_permissions(w.path("in/locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("in/locked"), "{}", stderr(&out));
+    let ids: Vec<_> = w
+        .articles("out")
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "z"]);
+    let errors = w.csv("out/errors.csv");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["kind"], "unreadable_folder");
+    assert_eq!(errors[0]["article_id"], "locked");
+    assert!(
+        errors[0]["message"].contains("in/locked"),
+        "{:?}",
+        errors[0]
+    );
+}
+
+#[test]
+fn an_output_folder_inside_the_input_folder_is_never_read_as_input() {
+    let w = Work::new();
+    w.write("in/a.txt", article(1));
+    w.write("in/b.txt", article(2));
+    ok(&w.run(&["extract", "in", "-o", "in/out", "-q"]));
+    // Reruns, and a run into another folder, read the same two articles and nothing else.
+    let again = w.run(&["extract", "in", "-o", "in/out", "--force"]);
+    ok(&again);
+    assert!(stderr(&again).contains("2 articles"), "{}", stderr(&again));
+    ok(&w.run(&["extract", "in", "-o", "other", "-q"]));
+    assert_eq!(w.articles("other").len(), 2);
+    assert!(w.csv("other/errors.csv").is_empty());
+    assert_eq!(w.articles("in/out").len(), 2);
+}
+
+#[test]
+fn stdin_that_fails_on_every_read_stops_the_run_with_exit_2_naming_stdin() {
+    let w = Work::new();
+    w.write("in/a.txt", article(1));
+    ok(&w.run(&["extract", "in", "-o", "out", "-q"]));
+    let before = snapshot(&w.path("out"));
+    for args in [
+        &["extract", "-", "-o", "out", "-q"][..],
+        &["extract", "-", "-o", "-", "-q"],
+        &["extract", "-", "-o", "out", "-q", "--stdin-format", "csv"],
+    ] {
+        // Reading a folder fails with EISDIR every time, as `newsx extract - < folder` does.
+        let folder = std::fs::File::open(w.path("in")).unwrap();
+        let child = Command::new(bin())
+            .args(args)
+            .current_dir(w.dir.path())
+            .stdin(Stdio::from(folder))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = within_30_s(child, "newsx keeps reading a failing stdin");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("reading stdin"), "{}", stderr(&out));
+        assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        assert!(
+            snapshot(&w.path("out")) == before,
+            "{args:?}: the earlier output changed"
+        );
+    }
+}
+
+#[test]
+fn stdin_closed_or_empty_into_a_folder_with_earlier_output_leaves_it_alone_with_exit_1() {
+    let w = Work::new();
+    w.write("in/a.txt", article(1));
+    ok(&w.run(&["extract", "in", "-o", "out", "-q"]));
+    let before = snapshot(&w.path("out"));
+    for stdin in [None, Some(""), Some("\n\n")] {
+        let out = w.run_with_stdin(&["extract", "-", "-o", "out", "-q"], stdin);
+        assert_eq!(out.status.code(), Some(1), "{stdin:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("read no article"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("left as it was"), "{}", stderr(&out));
+        assert!(
+            snapshot(&w.path("out")) == before,
+            "{stdin:?}: the earlier output changed"
+        );
+        assert!(staged_left(&w.path("out")).is_empty());
+    }
+    // Into a new folder an empty stdin still gives an (empty) output.
+    ok(&w.run_with_stdin(&["extract", "-", "-o", "new", "-q"], Some("")));
+    assert!(w.articles("new").is_empty());
 }

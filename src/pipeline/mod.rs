@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::extract::Rules;
-use crate::read::{list_sources, ArticleStream, Input, Source};
+use crate::read::{list_sources_except, ArticleStream, Input, Source, STDIN_FAILED};
 use crate::record::ErrorRecord;
 use crate::write::csv::{CsvStyle, Table};
 use crate::write::jsonl::{self, JsonlSink};
@@ -63,6 +63,9 @@ pub struct Summary {
     pub seconds: f64,
     /// False when nothing had changed and the previous output was left as it was.
     pub wrote: bool,
+    /// The run read no article (stdin closed or empty, folders emptied) and left the earlier
+    /// output of the folder as it was, rather than replace it with an empty one.
+    pub read_nothing: bool,
 }
 
 #[derive(Debug, Error)]
@@ -127,7 +130,8 @@ fn stream_sinks() -> Vec<Box<dyn Sink>> {
 
 pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     let started = Instant::now();
-    let sources = list_sources(&config.inputs).map_err(PipelineError::Input)?;
+    let sources = list_sources_except(&config.inputs, config.out_dir.as_deref())
+        .map_err(PipelineError::Input)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs)
         .build()
@@ -172,6 +176,14 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
         old_ids: previous.ids,
     };
     let (mut summary, staged) = batch.drive(sources, sinks)?;
+    let earlier = dir.join(jsonl::FILE_NAME).exists() || dir.join(manifest::FILE_NAME).exists();
+    if summary.articles + summary.errors == 0 && earlier {
+        drop(staged); // removes the staged files
+        summary.wrote = false;
+        summary.read_nothing = true;
+        summary.seconds = started.elapsed().as_secs_f64();
+        return Ok(summary);
+    }
     sink::commit(staged).map_err(PipelineError::Output)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -237,7 +249,7 @@ impl Batch<'_> {
             drop(tx);
             writer.join().expect("writer thread")
         });
-        let (mut summary, staged) = result.map_err(PipelineError::Output)?;
+        let (mut summary, staged) = result?;
         summary.wrote = true;
         Ok((summary, staged))
     }
@@ -268,7 +280,10 @@ struct Writer {
 }
 
 impl Writer {
-    fn write_all(mut self, rx: mpsc::Receiver<Vec<Outcome>>) -> io::Result<(Summary, Vec<Staged>)> {
+    fn write_all(
+        mut self,
+        rx: mpsc::Receiver<Vec<Outcome>>,
+    ) -> Result<(Summary, Vec<Staged>), PipelineError> {
         for outcomes in rx {
             let mut errors = Vec::new();
             for o in outcomes {
@@ -303,20 +318,20 @@ impl Writer {
         };
         let mut staged = Vec::new();
         for sink in self.sinks {
-            staged.extend(sink.finish(&totals)?);
+            staged.extend(sink.finish(&totals).map_err(PipelineError::Output)?);
         }
         Ok((self.summary, staged))
     }
 
     /// Hands one outcome to the sinks; returns the error it became, if any.
-    fn outcome(&mut self, o: Outcome) -> io::Result<Option<ErrorRecord>> {
+    fn outcome(&mut self, o: Outcome) -> Result<Option<ErrorRecord>, PipelineError> {
         let (bytes, error) = match o {
             Outcome::Done(a) => {
                 if let Some(p) = &self.progress {
                     p.inc(a.bytes as u64);
                 }
                 if self.seen.insert(a.id.clone()) {
-                    self.article(&a)?;
+                    self.article(&a).map_err(PipelineError::Output)?;
                     return Ok(None);
                 }
                 let e = ErrorRecord {
@@ -327,6 +342,10 @@ impl Writer {
                 };
                 (0, e)
             }
+            // Stdin cannot be read again: the run stops, naming it.
+            Outcome::Failed(e, _) if e.kind == STDIN_FAILED => {
+                return Err(PipelineError::Input(io::Error::other(e.message)))
+            }
             Outcome::Failed(e, bytes) => (bytes, e),
         };
         if let Some(p) = &self.progress {
@@ -334,7 +353,7 @@ impl Writer {
         }
         self.summary.errors += 1;
         for sink in &mut self.sinks {
-            sink.error(&error)?;
+            sink.error(&error).map_err(PipelineError::Output)?;
         }
         Ok(Some(error))
     }

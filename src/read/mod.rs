@@ -7,9 +7,11 @@ mod formats;
 pub mod html;
 pub mod layout;
 pub mod table;
+mod walk;
 
 use file::{open_failure, WholeFile};
 pub use formats::{Formats, StdinFormat};
+pub use walk::{list_sources, list_sources_except};
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
@@ -119,6 +121,13 @@ pub enum Source {
         id: String,
     },
     Stdin,
+    /// Found but not to be read: a folder that could not be listed, a FIFO named `.txt`.
+    Unreadable {
+        path: PathBuf,
+        id: String,
+        kind: &'static str,
+        message: String,
+    },
 }
 
 impl Source {
@@ -128,89 +137,11 @@ impl Source {
             Source::Text { path, .. }
             | Source::Lines { path, .. }
             | Source::Table { path, .. }
-            | Source::Html { path, .. } => Some(path),
+            | Source::Html { path, .. }
+            | Source::Unreadable { path, .. } => Some(path),
             Source::Stdin => None,
         }
     }
-}
-
-/// File extensions read from folders, and what each is.
-const EXTENSIONS: &[&str] = &["txt", "jsonl", "csv", "tsv", "html", "htm"];
-
-/// Lists the sources under the inputs, folders walked recursively in sorted order.
-pub fn list_sources(inputs: &[Input]) -> io::Result<Vec<Source>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        match input {
-            Input::Stdin => out.push(Source::Stdin),
-            Input::Path(p) => {
-                let meta = std::fs::metadata(p)
-                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
-                if meta.is_dir() {
-                    let mut found = Vec::new();
-                    walk(p, &mut found)?;
-                    found.sort();
-                    for path in found {
-                        out.push(source_for(&path, Some(p)));
-                    }
-                } else {
-                    out.push(source_for(p, None));
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn source_for(path: &Path, root: Option<&Path>) -> Source {
-    let rel = root
-        .and_then(|r| path.strip_prefix(r).ok())
-        .unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
-    let slash_path = |p: &Path| {
-        p.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    };
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    let (path, name) = (path.to_path_buf(), slash_path(rel));
-    let id = || slash_path(&rel.with_extension(""));
-    match ext.as_deref() {
-        Some("jsonl") => Source::Lines { path, name },
-        Some("csv") => Source::Table {
-            path,
-            name,
-            kind: table::TableKind::Csv,
-        },
-        Some("tsv") => Source::Table {
-            path,
-            name,
-            kind: table::TableKind::Tsv,
-        },
-        Some("html" | "htm") => Source::Html { path, id: id() },
-        _ => Source::Text { path, id: id() },
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                walk(&path, out)?;
-            }
-        } else if path.extension().is_some_and(|e| {
-            let e = e.to_string_lossy().to_ascii_lowercase();
-            EXTENSIONS.contains(&e.as_str())
-        }) {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Streams articles from sources in order, one at a time, so memory does not grow with the batch.
@@ -272,12 +203,22 @@ impl Iterator for ArticleStream {
         loop {
             if let Some(lines) = &mut self.lines {
                 match next_line(lines, self.max_bytes) {
+                    // A read that failed would fail again: one error, and the file is over.
+                    Some(Err(f)) if f.kind == "io" => {
+                        let stdin = lines.path == "-";
+                        self.lines = None;
+                        return Some(Err(if stdin { stdin_failed(f) } else { f }));
+                    }
                     Some(item) => return Some(item),
                     None => self.lines = None,
                 }
             }
             if let Some(t) = &mut self.table {
                 match t.next(self.max_bytes) {
+                    Some(Err(f)) if f.kind == "io" && f.source == "-" => {
+                        self.table = None;
+                        return Some(Err(stdin_failed(f)));
+                    }
                     Some(item) => return Some(item),
                     None => self.table = None,
                 }
@@ -323,6 +264,19 @@ impl Iterator for ArticleStream {
                 Source::Text { path, id } => {
                     return Some(read_text_file(&path, id, self.max_bytes))
                 }
+                Source::Unreadable {
+                    path,
+                    id,
+                    kind,
+                    message,
+                } => {
+                    return Some(Err(ReadFailure {
+                        id,
+                        source: path.display().to_string(),
+                        kind,
+                        message,
+                    }))
+                }
                 Source::Lines { path, name } => {
                     let shown = path.display().to_string();
                     match File::open(&path) {
@@ -349,6 +303,18 @@ impl Iterator for ArticleStream {
                 }
             }
         }
+    }
+}
+
+/// The kind of a failure to read stdin: the run cannot go on (stdin cannot be read again), so
+/// the pipeline stops with it instead of writing an error row.
+pub const STDIN_FAILED: &str = "stdin_failed";
+
+fn stdin_failed(f: ReadFailure) -> ReadFailure {
+    ReadFailure {
+        kind: STDIN_FAILED,
+        message: format!("reading stdin: {}", f.message),
+        ..f
     }
 }
 

@@ -30,14 +30,16 @@ impl FolderLock {
                 .map_err(|e| named(&path, e))?;
             match file.try_lock() {
                 Ok(()) => {}
-                Err(TryLockError::WouldBlock) => return Err(io::Error::new(
-                    io::ErrorKind::WouldBlock,
-                    format!(
+                Err(TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        format!(
                         "another newsx run is writing into {} (it holds {}); wait for it to end",
                         dir.display(),
                         path.display()
                     ),
-                )),
+                    ))
+                }
                 Err(TryLockError::Error(e)) => return Err(named(&path, e)),
             }
             // A run that ends removes the file: a lock on a file already removed locks nothing.
