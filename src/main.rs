@@ -50,6 +50,11 @@ fn load_rules(arg: &RulesArg) -> Result<Rules> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
+            if args.stream.errors == "inline" && args.output != "-" {
+                anyhow::bail!(
+                    "--errors inline needs -o - (into a folder, refused articles go to errors.csv)"
+                );
+            }
             let rules = load_rules(&args.rules)?;
             let config = Config {
                 inputs: args.inputs.iter().map(|s| Input::parse(s)).collect(),
@@ -66,7 +71,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     stdin: args.formats.stdin_format,
                     columns: args.formats.columns(),
                     html: Some(rules.html.clone()),
+                    id_prefix: args.stream.id_prefix.clone(),
                 },
+                errors_inline: args.stream.errors == "inline",
             };
             let s = pipeline::run(&config, &rules)?;
             if s.read_nothing {
@@ -95,7 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     if s.wrote { "" } else { "; nothing changed, output left as it was" },
                 );
             }
-            Ok(if s.errors > 0 {
+            Ok(if s.errors > 0 && !args.stream.keep_going {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

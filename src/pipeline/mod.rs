@@ -46,6 +46,8 @@ pub struct Config {
     pub progress: bool,
     /// How stdin, CSV/TSV and web pages are read.
     pub formats: crate::read::Formats,
+    /// `--errors inline`: a refused article is a line of the JSON Lines stream too.
+    pub errors_inline: bool,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -123,9 +125,14 @@ fn output_names() -> Vec<&'static str> {
 }
 
 /// The sinks of a run to stdout: the JSON Lines stream.
-fn stream_sinks() -> Vec<Box<dyn Sink>> {
+fn stream_sinks(errors_inline: bool) -> Vec<Box<dyn Sink>> {
     let stdout = io::BufWriter::new(io::stdout());
-    vec![Box::new(JsonlSink::new(Output::Stream(Box::new(stdout))))]
+    let sink = JsonlSink::new(Output::Stream(Box::new(stdout)));
+    vec![Box::new(if errors_inline {
+        sink.with_errors()
+    } else {
+        sink
+    })]
 }
 
 pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
@@ -145,7 +152,7 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
             reuse: None,
             old_ids: HashSet::new(),
         };
-        let (mut summary, _) = batch.drive(sources, stream_sinks())?;
+        let (mut summary, _) = batch.drive(sources, stream_sinks(config.errors_inline))?;
         summary.seconds = started.elapsed().as_secs_f64();
         return Ok(summary);
     };

@@ -162,6 +162,21 @@ struct LineReader {
     reader: Box<dyn BufRead + Send>,
     line_no: usize,
     buf: Vec<u8>,
+    /// Stdin: a line without an id gets this prefix and the hash of its bytes, not `-:LINE`.
+    hash_ids: Option<String>,
+}
+
+impl LineReader {
+    fn new(name: String, path: String, reader: Box<dyn BufRead + Send>) -> Self {
+        LineReader {
+            name,
+            path,
+            reader,
+            line_no: 0,
+            buf: Vec::new(),
+            hash_ids: None,
+        }
+    }
 }
 
 impl ArticleStream {
@@ -253,13 +268,15 @@ impl Iterator for ArticleStream {
                         StdinFormat::Tsv => table::TableKind::Tsv,
                         _ => table::TableKind::Csv,
                     };
-                    self.table = Some(table::TableReader::new(
+                    let mut t = table::TableReader::new(
                         Box::new(io::stdin()),
                         "-".into(),
                         "-".into(),
                         kind,
                         &self.formats.columns,
-                    ))
+                    );
+                    t.hash_ids = Some(self.formats.id_prefix().to_string());
+                    self.table = Some(t);
                 }
                 Source::Text { path, id } => {
                     return Some(read_text_file(&path, id, self.max_bytes))
@@ -281,25 +298,23 @@ impl Iterator for ArticleStream {
                     let shown = path.display().to_string();
                     match File::open(&path) {
                         Ok(f) => {
-                            self.lines = Some(LineReader {
+                            self.lines = Some(LineReader::new(
                                 name,
-                                path: shown,
-                                reader: Box::new(BufReader::with_capacity(1 << 16, f)),
-                                line_no: 0,
-                                buf: Vec::new(),
-                            })
+                                shown,
+                                Box::new(BufReader::with_capacity(1 << 16, f)),
+                            ))
                         }
                         Err(e) => return Some(Err(open_failure(name, shown, e))),
                     }
                 }
                 Source::Stdin => {
-                    self.lines = Some(LineReader {
-                        name: "-".into(),
-                        path: "-".into(),
-                        reader: Box::new(BufReader::new(io::stdin())),
-                        line_no: 0,
-                        buf: Vec::new(),
-                    })
+                    let mut lines = LineReader::new(
+                        "-".into(),
+                        "-".into(),
+                        Box::new(BufReader::new(io::stdin())),
+                    );
+                    lines.hash_ids = Some(self.formats.id_prefix().to_string());
+                    self.lines = Some(lines);
                 }
             }
         }
@@ -316,6 +331,12 @@ fn stdin_failed(f: ReadFailure) -> ReadFailure {
         message: format!("reading stdin: {}", f.message),
         ..f
     }
+}
+
+/// The id of a stdin article that has none: the prefix (`h` unless `--id-prefix`) and 16 hex
+/// digits of the hash of its input bytes, the same in every process that reads the same line.
+pub fn hash_id(prefix: &str, hash: &str) -> String {
+    format!("{prefix}{}", &hash[..16])
 }
 
 fn hash_bytes(bytes: &[u8]) -> String {
@@ -370,20 +391,22 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (&'static str, String)> {
     Ok(text)
 }
 
+fn fail_at(id: &str, source: &str, kind: &'static str, message: String) -> Option<ReadResult> {
+    Some(Err(ReadFailure {
+        id: id.to_string(),
+        source: source.to_string(),
+        kind,
+        message,
+    }))
+}
+
 fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
     loop {
         lines.buf.clear();
         lines.line_no += 1;
         let source = format!("{}:{}", lines.path, lines.line_no);
         let fallback_id = format!("{}:{}", lines.name, lines.line_no);
-        let fail = |kind: &'static str, message: String| {
-            Some(Err(ReadFailure {
-                id: fallback_id.clone(),
-                source: source.clone(),
-                kind,
-                message,
-            }))
-        };
+        let fail = |kind, message| fail_at(&fallback_id, &source, kind, message);
         let n = match read_line_limited(&mut *lines.reader, &mut lines.buf, max_bytes) {
             Ok(n) => n,
             Err(e) => return fail("io", e.to_string()),
@@ -405,6 +428,11 @@ fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
             continue;
         }
         let hash = hash_bytes(line);
+        let fallback_id = match &lines.hash_ids {
+            Some(prefix) => hash_id(prefix, &hash),
+            None => fallback_id,
+        };
+        let fail = |kind, message| fail_at(&fallback_id, &source, kind, message);
         let value: Value = match serde_json::from_slice(line) {
             Ok(v) => v,
             Err(e) => {
@@ -424,14 +452,7 @@ fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
             Some(Value::Number(n)) => n.to_string(),
             _ => fallback_id.clone(),
         };
-        let fail = |kind: &'static str, message: String| {
-            Some(Err(ReadFailure {
-                id: id.clone(),
-                source: source.clone(),
-                kind,
-                message,
-            }))
-        };
+        let fail = |kind, message| fail_at(&id, &source, kind, message);
         let text = match obj.shift_remove("text") {
             Some(Value::String(s)) => s,
             Some(_) => return fail("bad_json", "`text` is not a string".into()),
@@ -515,13 +536,11 @@ mod tests {
     #[test]
     fn jsonl_lines_become_articles_with_meta_carried_through() {
         let data = "{\"id\":\"a\",\"text\":\"One.\",\"title\":\"T\",\"x\":[1]}\n\nnot json\n{\"text\":\"Two.\"}\n";
-        let mut lr = LineReader {
-            name: "f.jsonl".into(),
-            path: "in/f.jsonl".into(),
-            reader: Box::new(io::Cursor::new(data.as_bytes().to_vec())),
-            line_no: 0,
-            buf: Vec::new(),
-        };
+        let mut lr = LineReader::new(
+            "f.jsonl".into(),
+            "in/f.jsonl".into(),
+            Box::new(io::Cursor::new(data.as_bytes().to_vec())),
+        );
         let a = next_line(&mut lr, 1000).unwrap().unwrap();
         assert_eq!((a.id.as_str(), a.title.as_deref()), ("a", Some("T")));
         assert_eq!(a.meta.get("x"), Some(&serde_json::json!([1])));
@@ -538,13 +557,11 @@ mod tests {
             "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
             "a".repeat(100)
         );
-        let mut lr = LineReader {
-            name: "f".into(),
-            path: "f".into(),
-            reader: Box::new(io::Cursor::new(data.into_bytes())),
-            line_no: 0,
-            buf: Vec::new(),
-        };
+        let mut lr = LineReader::new(
+            "f".into(),
+            "f".into(),
+            Box::new(io::Cursor::new(data.into_bytes())),
+        );
         assert_eq!(
             next_line(&mut lr, 50).unwrap().unwrap_err().kind,
             "too_large"
