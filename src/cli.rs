@@ -62,6 +62,8 @@ pub struct ExtractArgs {
     pub max_bytes: usize,
     #[command(flatten)]
     pub formats: FormatArgs,
+    #[command(flatten)]
+    pub stream: StreamArgs,
 }
 
 /// How CSV/TSV tables and stdin are read.
@@ -137,4 +139,26 @@ pub struct ReportArgs {
     /// No summary line
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// For engines that pipe articles through newsx (`rdd.pipe`): ids, refused articles, exit codes.
+#[derive(Debug, Args)]
+pub struct StreamArgs {
+    /// Ids made for stdin articles without one start with P (default h) and end in 16 hex digits of the hash of the line
+    #[arg(long, value_name = "P", value_parser = non_empty)]
+    pub id_prefix: Option<String>,
+    /// Where refused articles go: stderr (and errors.csv), or inline as {"id", "error": {"kind", "message"}} lines in the -o - stream
+    #[arg(long, default_value = "stderr", value_name = "WHERE",
+          value_parser = clap::builder::PossibleValuesParser::new(["stderr", "inline"]))]
+    pub errors: String,
+    /// Exit 0 when only some articles were refused (fatal errors still exit 2)
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+fn non_empty(s: &str) -> Result<String, String> {
+    if s.is_empty() || s.chars().any(char::is_whitespace) {
+        return Err("must be non-empty, without spaces".into());
+    }
+    Ok(s.to_string())
 }

@@ -50,6 +50,11 @@ fn load_rules(arg: &RulesArg) -> Result<Rules> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
+            if args.stream.errors == "inline" && args.output != "-" {
+                anyhow::bail!(
+                    "--errors inline needs -o - (into a folder, refused articles go to errors.csv)"
+                );
+            }
             let rules = load_rules(&args.rules)?;
             let config = Config {
                 inputs: args.inputs.iter().map(|s| Input::parse(s)).collect(),
@@ -66,9 +71,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     stdin: args.formats.stdin_format,
                     columns: args.formats.columns(),
                     html: Some(rules.html.clone()),
+                    id_prefix: args.stream.id_prefix.clone(),
                 },
+                errors_inline: args.stream.errors == "inline",
             };
             let s = pipeline::run(&config, &rules)?;
+            if s.read_nothing {
+                eprintln!(
+                    "newsx: read no article; the earlier output in {} is left as it was",
+                    args.output
+                );
+                return Ok(ExitCode::from(1));
+            }
             if !args.quiet {
                 let mb = s.bytes as f64 / 1e6;
                 eprintln!(
@@ -88,7 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     if s.wrote { "" } else { "; nothing changed, output left as it was" },
                 );
             }
-            Ok(if s.errors > 0 {
+            Ok(if s.errors > 0 && !args.stream.keep_going {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

@@ -182,3 +182,32 @@ fn a_run_killed_midway_leaves_the_previous_output_and_the_next_run_finishes() {
     );
     assert!(w.read("out/articles.jsonl").contains("A council"));
 }
+
+#[test]
+fn a_jsonl_export_that_grows_at_the_top_reuses_every_moved_record_and_matches_a_full_run() {
+    let w = Work::new();
+    let line = |i: usize| {
+        format!(
+            "{{\"id\":\"s{i}\",\"outlet\":\"The Calder Courier\",\"text\":{}}}\n",
+            serde_json::json!(article(i))
+        )
+    };
+    let lines: String = (0..12).map(line).collect();
+    w.write("in/export.jsonl", &lines);
+    ok(&w.run(&["extract", "in", "-o", "out", "-q"]));
+    // The newest story comes first, so every older line moves down by one.
+    w.write("in/export.jsonl", format!("{}{lines}", line(99)));
+    let out = w.run(&["extract", "in", "-o", "out"]);
+    ok(&out);
+    assert!(
+        summary(&out).contains("(1 new, 0 changed, 12 unchanged, 0 removed)"),
+        "{}",
+        summary(&out)
+    );
+    ok(&w.run(&["extract", "in", "-o", "full", "-q", "--force"]));
+    assert!(
+        snapshot(&w.path("out")) == snapshot(&w.path("full")),
+        "differs from a full run"
+    );
+    assert_eq!(w.articles("out")[1]["source"], "in/export.jsonl:2");
+}

@@ -18,14 +18,15 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::extract::Rules;
-use crate::read::{list_sources, ArticleStream, Input, Source};
+use crate::read::{list_sources_except, ArticleStream, Input, Source, STDIN_FAILED};
 use crate::record::ErrorRecord;
 use crate::write::csv::{CsvStyle, Table};
 use crate::write::jsonl::{self, JsonlSink};
+use crate::write::lock::FolderLock;
 use crate::write::manifest::{self, Build, ManifestSink};
 use crate::write::sink::{self, Needs, Sink, Staged, Totals};
 use crate::write::tables::{ErrorTableSink, SpeakerTotalsSink, TableSink};
-use crate::write::{Output, StagedFile};
+use crate::write::{named, remove_stale, Output, StagedFile};
 use rerun::Previous;
 use work::{read_ahead, Outcome, Reuse, Work};
 
@@ -45,6 +46,8 @@ pub struct Config {
     pub progress: bool,
     /// How stdin, CSV/TSV and web pages are read.
     pub formats: crate::read::Formats,
+    /// `--errors inline`: a refused article is a line of the JSON Lines stream too.
+    pub errors_inline: bool,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -62,6 +65,9 @@ pub struct Summary {
     pub seconds: f64,
     /// False when nothing had changed and the previous output was left as it was.
     pub wrote: bool,
+    /// The run read no article (stdin closed or empty, folders emptied) and left the earlier
+    /// output of the folder as it was, rather than replace it with an empty one.
+    pub read_nothing: bool,
 }
 
 #[derive(Debug, Error)]
@@ -72,6 +78,9 @@ pub enum PipelineError {
     Output(io::Error),
     #[error("{0}")]
     Threads(String),
+    /// Another run is writing into the output folder.
+    #[error("{0}")]
+    Locked(io::Error),
 }
 
 fn style_key(style: CsvStyle) -> String {
@@ -104,15 +113,32 @@ fn folder_sinks(dir: &Path, style: CsvStyle, rules: &Rules) -> io::Result<Vec<Bo
     Ok(sinks)
 }
 
+/// The names of the files a run writes into its output folder.
+fn output_names() -> Vec<&'static str> {
+    let tables = Table::PER_ARTICLE
+        .iter()
+        .chain(&[Table::Errors, Table::SpeakersByName])
+        .map(|t| t.file_name());
+    tables
+        .chain([jsonl::FILE_NAME, manifest::FILE_NAME])
+        .collect()
+}
+
 /// The sinks of a run to stdout: the JSON Lines stream.
-fn stream_sinks() -> Vec<Box<dyn Sink>> {
+fn stream_sinks(errors_inline: bool) -> Vec<Box<dyn Sink>> {
     let stdout = io::BufWriter::new(io::stdout());
-    vec![Box::new(JsonlSink::new(Output::Stream(Box::new(stdout))))]
+    let sink = JsonlSink::new(Output::Stream(Box::new(stdout)));
+    vec![Box::new(if errors_inline {
+        sink.with_errors()
+    } else {
+        sink
+    })]
 }
 
 pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     let started = Instant::now();
-    let sources = list_sources(&config.inputs).map_err(PipelineError::Input)?;
+    let sources = list_sources_except(&config.inputs, config.out_dir.as_deref())
+        .map_err(PipelineError::Input)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs)
         .build()
@@ -126,13 +152,16 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
             reuse: None,
             old_ids: HashSet::new(),
         };
-        let (mut summary, _) = batch.drive(sources, stream_sinks())?;
+        let (mut summary, _) = batch.drive(sources, stream_sinks(config.errors_inline))?;
         summary.seconds = started.elapsed().as_secs_f64();
         return Ok(summary);
     };
-    std::fs::create_dir_all(dir).map_err(|e| {
-        PipelineError::Output(io::Error::new(e.kind(), format!("{}: {e}", dir.display())))
+    std::fs::create_dir_all(dir).map_err(|e| PipelineError::Output(named(dir, e)))?;
+    let _lock = FolderLock::acquire(dir).map_err(|e| match e.kind() {
+        io::ErrorKind::WouldBlock => PipelineError::Locked(e),
+        _ => PipelineError::Output(e),
     })?;
+    remove_stale(dir, &output_names()).map_err(PipelineError::Output)?;
 
     let previous = Previous::load(dir, config.force, |h| {
         h.newsx == BUILD && h.rules == rules.hash && h.style == style_key(config.style)
@@ -154,6 +183,14 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
         old_ids: previous.ids,
     };
     let (mut summary, staged) = batch.drive(sources, sinks)?;
+    let earlier = dir.join(jsonl::FILE_NAME).exists() || dir.join(manifest::FILE_NAME).exists();
+    if summary.articles + summary.errors == 0 && earlier {
+        drop(staged); // removes the staged files
+        summary.wrote = false;
+        summary.read_nothing = true;
+        summary.seconds = started.elapsed().as_secs_f64();
+        return Ok(summary);
+    }
     sink::commit(staged).map_err(PipelineError::Output)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -219,7 +256,7 @@ impl Batch<'_> {
             drop(tx);
             writer.join().expect("writer thread")
         });
-        let (mut summary, staged) = result.map_err(PipelineError::Output)?;
+        let (mut summary, staged) = result?;
         summary.wrote = true;
         Ok((summary, staged))
     }
@@ -250,7 +287,10 @@ struct Writer {
 }
 
 impl Writer {
-    fn write_all(mut self, rx: mpsc::Receiver<Vec<Outcome>>) -> io::Result<(Summary, Vec<Staged>)> {
+    fn write_all(
+        mut self,
+        rx: mpsc::Receiver<Vec<Outcome>>,
+    ) -> Result<(Summary, Vec<Staged>), PipelineError> {
         for outcomes in rx {
             let mut errors = Vec::new();
             for o in outcomes {
@@ -285,20 +325,20 @@ impl Writer {
         };
         let mut staged = Vec::new();
         for sink in self.sinks {
-            staged.extend(sink.finish(&totals)?);
+            staged.extend(sink.finish(&totals).map_err(PipelineError::Output)?);
         }
         Ok((self.summary, staged))
     }
 
     /// Hands one outcome to the sinks; returns the error it became, if any.
-    fn outcome(&mut self, o: Outcome) -> io::Result<Option<ErrorRecord>> {
+    fn outcome(&mut self, o: Outcome) -> Result<Option<ErrorRecord>, PipelineError> {
         let (bytes, error) = match o {
             Outcome::Done(a) => {
                 if let Some(p) = &self.progress {
                     p.inc(a.bytes as u64);
                 }
                 if self.seen.insert(a.id.clone()) {
-                    self.article(&a)?;
+                    self.article(&a).map_err(PipelineError::Output)?;
                     return Ok(None);
                 }
                 let e = ErrorRecord {
@@ -309,6 +349,10 @@ impl Writer {
                 };
                 (0, e)
             }
+            // Stdin cannot be read again: the run stops, naming it.
+            Outcome::Failed(e, _) if e.kind == STDIN_FAILED => {
+                return Err(PipelineError::Input(io::Error::other(e.message)))
+            }
             Outcome::Failed(e, bytes) => (bytes, e),
         };
         if let Some(p) = &self.progress {
@@ -316,7 +360,7 @@ impl Writer {
         }
         self.summary.errors += 1;
         for sink in &mut self.sinks {
-            sink.error(&error)?;
+            sink.error(&error).map_err(PipelineError::Output)?;
         }
         Ok(Some(error))
     }

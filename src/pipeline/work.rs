@@ -47,7 +47,8 @@ pub struct Reuse<'a> {
 }
 
 impl Reuse<'_> {
-    /// The previous record of this article, when its input bytes are the same.
+    /// The previous record of this article, when its input bytes are the same, wherever they
+    /// now are in the input.
     fn record(&self, article: &Article) -> Option<(ArticleRecord, String)> {
         let e = self.old.get(article.id.as_str())?;
         if e.hash != article.hash {
@@ -56,8 +57,17 @@ impl Reuse<'_> {
         let mut buf = vec![0u8; e.len as usize];
         self.file.read_exact_at(&mut buf, e.offset).ok()?;
         let json = String::from_utf8(buf).ok()?;
-        let record: ArticleRecord = serde_json::from_str(&json).ok()?;
-        (record.id == article.id && record.source == article.source).then_some((record, json))
+        let mut record: ArticleRecord = serde_json::from_str(&json).ok()?;
+        if record.id != article.id {
+            return None;
+        }
+        if record.source == article.source {
+            return Some((record, json));
+        }
+        // The same line moved (an export that grows at the top): only `source` differs.
+        record.source.clone_from(&article.source);
+        let json = serde_json::to_string(&record).ok()?;
+        Some((record, json))
     }
 }
 

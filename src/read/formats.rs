@@ -30,6 +30,14 @@ pub struct Formats {
     pub columns: table::Columns,
     /// The compiled `html.json` of the run; the built-in one when `None`.
     pub html: Option<std::sync::Arc<html::HtmlRules>>,
+    /// `--id-prefix`: what starts the ids made for stdin articles without one (`h` when `None`).
+    pub id_prefix: Option<String>,
+}
+
+impl Formats {
+    pub fn id_prefix(&self) -> &str {
+        self.id_prefix.as_deref().unwrap_or("h")
+    }
 }
 
 impl std::fmt::Debug for Formats {
@@ -38,6 +46,7 @@ impl std::fmt::Debug for Formats {
             .field("stdin", &self.stdin)
             .field("columns", &self.columns)
             .field("html", &self.html.as_ref().map(|_| "rules"))
+            .field("id_prefix", &self.id_prefix)
             .finish()
     }
 }

@@ -7,10 +7,12 @@ mod formats;
 pub mod html;
 pub mod layout;
 pub mod table;
+mod walk;
 mod wrap;
 
 use file::{open_failure, WholeFile};
 pub use formats::{Formats, StdinFormat};
+pub use walk::{list_sources, list_sources_except};
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
@@ -120,6 +122,13 @@ pub enum Source {
         id: String,
     },
     Stdin,
+    /// Found but not to be read: a folder that could not be listed, a FIFO named `.txt`.
+    Unreadable {
+        path: PathBuf,
+        id: String,
+        kind: &'static str,
+        message: String,
+    },
 }
 
 impl Source {
@@ -129,89 +138,11 @@ impl Source {
             Source::Text { path, .. }
             | Source::Lines { path, .. }
             | Source::Table { path, .. }
-            | Source::Html { path, .. } => Some(path),
+            | Source::Html { path, .. }
+            | Source::Unreadable { path, .. } => Some(path),
             Source::Stdin => None,
         }
     }
-}
-
-/// File extensions read from folders, and what each is.
-const EXTENSIONS: &[&str] = &["txt", "jsonl", "csv", "tsv", "html", "htm"];
-
-/// Lists the sources under the inputs, folders walked recursively in sorted order.
-pub fn list_sources(inputs: &[Input]) -> io::Result<Vec<Source>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        match input {
-            Input::Stdin => out.push(Source::Stdin),
-            Input::Path(p) => {
-                let meta = std::fs::metadata(p)
-                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
-                if meta.is_dir() {
-                    let mut found = Vec::new();
-                    walk(p, &mut found)?;
-                    found.sort();
-                    for path in found {
-                        out.push(source_for(&path, Some(p)));
-                    }
-                } else {
-                    out.push(source_for(p, None));
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn source_for(path: &Path, root: Option<&Path>) -> Source {
-    let rel = root
-        .and_then(|r| path.strip_prefix(r).ok())
-        .unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
-    let slash_path = |p: &Path| {
-        p.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    };
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    let (path, name) = (path.to_path_buf(), slash_path(rel));
-    let id = || slash_path(&rel.with_extension(""));
-    match ext.as_deref() {
-        Some("jsonl") => Source::Lines { path, name },
-        Some("csv") => Source::Table {
-            path,
-            name,
-            kind: table::TableKind::Csv,
-        },
-        Some("tsv") => Source::Table {
-            path,
-            name,
-            kind: table::TableKind::Tsv,
-        },
-        Some("html" | "htm") => Source::Html { path, id: id() },
-        _ => Source::Text { path, id: id() },
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                walk(&path, out)?;
-            }
-        } else if path.extension().is_some_and(|e| {
-            let e = e.to_string_lossy().to_ascii_lowercase();
-            EXTENSIONS.contains(&e.as_str())
-        }) {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Streams articles from sources in order, one at a time, so memory does not grow with the batch.
@@ -232,6 +163,21 @@ struct LineReader {
     reader: Box<dyn BufRead + Send>,
     line_no: usize,
     buf: Vec<u8>,
+    /// Stdin: a line without an id gets this prefix and the hash of its bytes, not `-:LINE`.
+    hash_ids: Option<String>,
+}
+
+impl LineReader {
+    fn new(name: String, path: String, reader: Box<dyn BufRead + Send>) -> Self {
+        LineReader {
+            name,
+            path,
+            reader,
+            line_no: 0,
+            buf: Vec::new(),
+            hash_ids: None,
+        }
+    }
 }
 
 impl ArticleStream {
@@ -273,12 +219,22 @@ impl Iterator for ArticleStream {
         loop {
             if let Some(lines) = &mut self.lines {
                 match next_line(lines, self.max_bytes) {
+                    // A read that failed would fail again: one error, and the file is over.
+                    Some(Err(f)) if f.kind == "io" => {
+                        let stdin = lines.path == "-";
+                        self.lines = None;
+                        return Some(Err(if stdin { stdin_failed(f) } else { f }));
+                    }
                     Some(item) => return Some(item),
                     None => self.lines = None,
                 }
             }
             if let Some(t) = &mut self.table {
                 match t.next(self.max_bytes) {
+                    Some(Err(f)) if f.kind == "io" && f.source == "-" => {
+                        self.table = None;
+                        return Some(Err(stdin_failed(f)));
+                    }
                     Some(item) => return Some(item),
                     None => self.table = None,
                 }
@@ -313,44 +269,75 @@ impl Iterator for ArticleStream {
                         StdinFormat::Tsv => table::TableKind::Tsv,
                         _ => table::TableKind::Csv,
                     };
-                    self.table = Some(table::TableReader::new(
+                    let mut t = table::TableReader::new(
                         Box::new(io::stdin()),
                         "-".into(),
                         "-".into(),
                         kind,
                         &self.formats.columns,
-                    ))
+                    );
+                    t.hash_ids = Some(self.formats.id_prefix().to_string());
+                    self.table = Some(t);
                 }
                 Source::Text { path, id } => {
                     return Some(read_text_file(&path, id, self.max_bytes))
+                }
+                Source::Unreadable {
+                    path,
+                    id,
+                    kind,
+                    message,
+                } => {
+                    return Some(Err(ReadFailure {
+                        id,
+                        source: path.display().to_string(),
+                        kind,
+                        message,
+                    }))
                 }
                 Source::Lines { path, name } => {
                     let shown = path.display().to_string();
                     match File::open(&path) {
                         Ok(f) => {
-                            self.lines = Some(LineReader {
+                            self.lines = Some(LineReader::new(
                                 name,
-                                path: shown,
-                                reader: Box::new(BufReader::with_capacity(1 << 16, f)),
-                                line_no: 0,
-                                buf: Vec::new(),
-                            })
+                                shown,
+                                Box::new(BufReader::with_capacity(1 << 16, f)),
+                            ))
                         }
                         Err(e) => return Some(Err(open_failure(name, shown, e))),
                     }
                 }
                 Source::Stdin => {
-                    self.lines = Some(LineReader {
-                        name: "-".into(),
-                        path: "-".into(),
-                        reader: Box::new(BufReader::new(io::stdin())),
-                        line_no: 0,
-                        buf: Vec::new(),
-                    })
+                    let mut lines = LineReader::new(
+                        "-".into(),
+                        "-".into(),
+                        Box::new(BufReader::new(io::stdin())),
+                    );
+                    lines.hash_ids = Some(self.formats.id_prefix().to_string());
+                    self.lines = Some(lines);
                 }
             }
         }
     }
+}
+
+/// The kind of a failure to read stdin: the run cannot go on (stdin cannot be read again), so
+/// the pipeline stops with it instead of writing an error row.
+pub const STDIN_FAILED: &str = "stdin_failed";
+
+fn stdin_failed(f: ReadFailure) -> ReadFailure {
+    ReadFailure {
+        kind: STDIN_FAILED,
+        message: format!("reading stdin: {}", f.message),
+        ..f
+    }
+}
+
+/// The id of a stdin article that has none: the prefix (`h` unless `--id-prefix`) and 16 hex
+/// digits of the hash of its input bytes, the same in every process that reads the same line.
+pub fn hash_id(prefix: &str, hash: &str) -> String {
+    format!("{prefix}{}", &hash[..16])
 }
 
 fn hash_bytes(bytes: &[u8]) -> String {
@@ -405,20 +392,22 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (&'static str, String)> {
     Ok(text)
 }
 
+fn fail_at(id: &str, source: &str, kind: &'static str, message: String) -> Option<ReadResult> {
+    Some(Err(ReadFailure {
+        id: id.to_string(),
+        source: source.to_string(),
+        kind,
+        message,
+    }))
+}
+
 fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
     loop {
         lines.buf.clear();
         lines.line_no += 1;
         let source = format!("{}:{}", lines.path, lines.line_no);
         let fallback_id = format!("{}:{}", lines.name, lines.line_no);
-        let fail = |kind: &'static str, message: String| {
-            Some(Err(ReadFailure {
-                id: fallback_id.clone(),
-                source: source.clone(),
-                kind,
-                message,
-            }))
-        };
+        let fail = |kind, message| fail_at(&fallback_id, &source, kind, message);
         let n = match read_line_limited(&mut *lines.reader, &mut lines.buf, max_bytes) {
             Ok(n) => n,
             Err(e) => return fail("io", e.to_string()),
@@ -440,6 +429,11 @@ fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
             continue;
         }
         let hash = hash_bytes(line);
+        let fallback_id = match &lines.hash_ids {
+            Some(prefix) => hash_id(prefix, &hash),
+            None => fallback_id,
+        };
+        let fail = |kind, message| fail_at(&fallback_id, &source, kind, message);
         let value: Value = match serde_json::from_slice(line) {
             Ok(v) => v,
             Err(e) => {
@@ -459,14 +453,7 @@ fn next_line(lines: &mut LineReader, max_bytes: usize) -> Option<ReadResult> {
             Some(Value::Number(n)) => n.to_string(),
             _ => fallback_id.clone(),
         };
-        let fail = |kind: &'static str, message: String| {
-            Some(Err(ReadFailure {
-                id: id.clone(),
-                source: source.clone(),
-                kind,
-                message,
-            }))
-        };
+        let fail = |kind, message| fail_at(&id, &source, kind, message);
         let text = match obj.shift_remove("text") {
             Some(Value::String(s)) => s,
             Some(_) => return fail("bad_json", "`text` is not a string".into()),
@@ -550,13 +537,11 @@ mod tests {
     #[test]
     fn jsonl_lines_become_articles_with_meta_carried_through() {
         let data = "{\"id\":\"a\",\"text\":\"One.\",\"title\":\"T\",\"x\":[1]}\n\nnot json\n{\"text\":\"Two.\"}\n";
-        let mut lr = LineReader {
-            name: "f.jsonl".into(),
-            path: "in/f.jsonl".into(),
-            reader: Box::new(io::Cursor::new(data.as_bytes().to_vec())),
-            line_no: 0,
-            buf: Vec::new(),
-        };
+        let mut lr = LineReader::new(
+            "f.jsonl".into(),
+            "in/f.jsonl".into(),
+            Box::new(io::Cursor::new(data.as_bytes().to_vec())),
+        );
         let a = next_line(&mut lr, 1000).unwrap().unwrap();
         assert_eq!((a.id.as_str(), a.title.as_deref()), ("a", Some("T")));
         assert_eq!(a.meta.get("x"), Some(&serde_json::json!([1])));
@@ -573,13 +558,11 @@ mod tests {
             "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
             "a".repeat(100)
         );
-        let mut lr = LineReader {
-            name: "f".into(),
-            path: "f".into(),
-            reader: Box::new(io::Cursor::new(data.into_bytes())),
-            line_no: 0,
-            buf: Vec::new(),
-        };
+        let mut lr = LineReader::new(
+            "f".into(),
+            "f".into(),
+            Box::new(io::Cursor::new(data.into_bytes())),
+        );
         assert_eq!(
             next_line(&mut lr, 50).unwrap().unwrap_err().kind,
             "too_large"

@@ -323,6 +323,8 @@ pub struct TableReader {
     /// Data rows read so far (the header is row 0).
     row: usize,
     done: bool,
+    /// Stdin: a row without an id gets this prefix and the hash of its cells, not `-:ROW`.
+    pub hash_ids: Option<String>,
 }
 
 impl TableReader {
@@ -349,6 +351,7 @@ impl TableReader {
             check: QuoteCheck::default(),
             row: 0,
             done: false,
+            hash_ids: None,
         }
     }
 
@@ -508,6 +511,14 @@ impl TableReader {
         let where_ = format!("row {n} (line {})", row.line);
         let mut id = format!("{}:{n}", self.name);
         let source = format!("{}:{n}", self.path);
+        if let (Some(prefix), false) = (&self.hash_ids, row.too_large) {
+            let mut h = blake3::Hasher::new();
+            for f in fields {
+                h.update(&(f.len() as u64).to_le_bytes());
+                h.update(f);
+            }
+            id = super::hash_id(prefix, &h.finalize().to_hex());
+        }
         // A ragged row's id is still taken when the row reaches its column, so it can be found.
         if !row.too_large {
             let cell = m.id.and_then(|i| fields.get(i));

@@ -2,6 +2,9 @@
 
 use std::io;
 
+use serde::Serialize;
+
+use crate::record::ErrorRecord;
 use crate::write::sink::{Processed, Sink, Staged, Totals};
 use crate::write::Output;
 
@@ -14,17 +17,55 @@ pub fn line_len(json: &str) -> u64 {
 
 pub struct JsonlSink {
     out: Output,
+    /// Refused articles are lines too (`--errors inline`): one line per input article.
+    errors: bool,
 }
 
 impl JsonlSink {
     pub fn new(out: Output) -> Self {
-        JsonlSink { out }
+        JsonlSink { out, errors: false }
     }
+
+    pub fn with_errors(self) -> Self {
+        JsonlSink {
+            errors: true,
+            ..self
+        }
+    }
+}
+
+/// The line of a refused article: `{"id", "error": {"kind", "message"}}`.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    id: &'a str,
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    kind: &'a str,
+    message: &'a str,
 }
 
 impl Sink for JsonlSink {
     fn article(&mut self, a: &Processed) -> io::Result<()> {
         self.out.write(a.json.as_bytes())?;
+        self.out.write(b"\n")
+    }
+
+    fn error(&mut self, e: &ErrorRecord) -> io::Result<()> {
+        if !self.errors {
+            return Ok(());
+        }
+        let line = ErrorLine {
+            id: &e.article_id,
+            error: ErrorBody {
+                kind: &e.kind,
+                message: &e.message,
+            },
+        };
+        let json = serde_json::to_string(&line).map_err(io::Error::other)?;
+        self.out.write(json.as_bytes())?;
         self.out.write(b"\n")
     }
 

@@ -4,50 +4,87 @@
 
 pub mod csv;
 pub mod jsonl;
+pub mod lock;
 pub mod manifest;
 pub mod sink;
 pub mod tables;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+
+use tempfile::TempPath;
 
 use sink::Staged;
 
-/// A file being written to `DIR/.NAME.tmp`, renamed to `DIR/NAME` when the batch is committed.
+/// A file being written under a temporary name in its folder, renamed to `DIR/NAME` when the
+/// batch is committed, and removed if the run fails before (or the process dies: see
+/// [`remove_stale`]). Created exclusively with a random name, so a link planted at a staged name
+/// is never followed; with the permissions a plain new file gets under the umask.
 pub struct StagedFile {
-    pub tmp: PathBuf,
+    pub tmp: TempPath,
     pub dest: PathBuf,
     pub out: BufWriter<File>,
 }
 
+/// Every staged file ends so: [`remove_stale`] knows them by it.
+const STAGED_SUFFIX: &str = ".newsx.tmp";
+
 impl StagedFile {
     pub fn create(dir: &Path, name: &str) -> io::Result<Self> {
-        let tmp = dir.join(format!(".{name}.tmp"));
-        let file = File::create(&tmp)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", tmp.display())))?;
+        let dest = dir.join(name);
+        let file = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(STAGED_SUFFIX)
+            .permissions(std::fs::Permissions::from_mode(0o666))
+            .tempfile_in(dir)
+            .map_err(|e| named(&dest, e))?;
+        let (file, tmp) = file.into_parts();
         Ok(StagedFile {
             tmp,
-            dest: dir.join(name),
+            dest,
             out: BufWriter::with_capacity(1 << 20, file),
         })
     }
 
     pub fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.out.write_all(bytes)
+        self.out.write_all(bytes).map_err(|e| named(&self.dest, e))
     }
 
     /// Flushes to the operating system; the caller renames once every file of the run is flushed.
     /// No fsync: a killed process loses nothing the kernel holds, and waiting for the disk would
     /// cost more than the processing of a large batch (see the README's note on power loss).
     pub fn finish(mut self) -> io::Result<Staged> {
-        self.out.flush()?;
+        self.out.flush().map_err(|e| named(&self.dest, e))?;
         Ok(Staged {
             tmp: self.tmp,
             dest: self.dest,
             last: false,
         })
     }
+}
+
+/// An I/O error that names the file it happened to (the OS's message names none).
+pub fn named(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+/// Removes the staged files a killed run left in `dir` (the caller holds the folder's lock, so
+/// no other run is writing them), and those of older versions, named `.NAME.tmp`.
+pub fn remove_stale(dir: &Path, names: &[&str]) -> io::Result<usize> {
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir).map_err(|e| named(dir, e))? {
+        let entry = entry.map_err(|e| named(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let legacy = names.iter().any(|n| name == format!(".{n}.tmp"));
+        let staged = name.starts_with('.') && name.ends_with(STAGED_SUFFIX);
+        if (staged || legacy) && !entry.file_type().map_err(|e| named(dir, e))?.is_dir() {
+            std::fs::remove_file(entry.path()).map_err(|e| named(&entry.path(), e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Where a sink writes: a staged file in the output folder, or a stream (stdout).

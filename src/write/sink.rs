@@ -82,7 +82,8 @@ pub trait Sink: Send {
 /// A finished file under its temporary name, waiting to be renamed into place.
 #[derive(Debug)]
 pub struct Staged {
-    pub tmp: PathBuf,
+    /// Removed when dropped: a run that fails leaves no staged file behind.
+    pub tmp: tempfile::TempPath,
     pub dest: PathBuf,
     /// Renamed after every other file, and its old copy removed before any is: the rerun
     /// manifest, so that a run killed among the renames leaves none and the next run redoes all.
@@ -94,12 +95,17 @@ pub fn commit(staged: Vec<Staged>) -> io::Result<()> {
     let (last, first): (Vec<_>, Vec<_>) = staged.into_iter().partition(|s| s.last);
     for s in &last {
         match std::fs::remove_file(&s.dest) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(crate::write::named(&s.dest, e))
+            }
             _ => {}
         }
     }
-    for s in first.iter().chain(&last) {
-        std::fs::rename(&s.tmp, &s.dest)?;
+    for s in first.into_iter().chain(last) {
+        let dest = s.dest;
+        s.tmp
+            .persist(&dest)
+            .map_err(|e| crate::write::named(&dest, e.error))?;
     }
     Ok(())
 }

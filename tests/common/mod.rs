@@ -108,12 +108,13 @@ pub fn chars(text: &str, start: u64, end: u64) -> String {
         .collect()
 }
 
-/// All files of an output folder with their bytes, for byte-for-byte comparisons.
+/// All files of an output folder with their bytes, for byte-for-byte comparisons; the lock file
+/// (empty, and left by a killed run) is not output.
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
+        .filter(|p| p.is_file() && !p.ends_with(".newsx.lock"))
         .map(|p| {
             (
                 p.file_name().unwrap().to_string_lossy().into_owned(),
