@@ -3,9 +3,9 @@
 //! introduces given to the paragraph's subject, and multi-paragraph quotations sharing one speaker.
 
 use super::found::{Event, Raw};
-use super::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+use super::quote::{Gender, GenderFrom, Quote, QuoteKind, Speaker, SpeakerKind};
 use super::rules::QuoteRules;
-use super::speakers::Resolver;
+use super::speakers::{org_in_title, EntityNames, Resolver};
 use crate::extract::entities::Entities;
 use crate::extract::segment::Sentence;
 use crate::lexicon::FxMap;
@@ -38,6 +38,7 @@ pub(super) fn resolve(
                 resolver.register(&name, title.as_deref());
             }
             Event::Alias { short, long } => resolver.alias(short, long),
+            Event::Pronoun { female } => resolver.pronoun(female),
             Event::Subject {
                 name,
                 title,
@@ -80,6 +81,7 @@ pub(super) fn resolve(
             by_group.entry(g).or_insert_with(|| s.clone());
         }
     }
+    let names = EntityNames::new(entities);
     let mut out: Vec<Quote> = raws
         .into_iter()
         .zip(speakers)
@@ -96,6 +98,7 @@ pub(super) fn resolve(
                 }
                 _ => s.unwrap_or_else(Speaker::none),
             };
+            let speaker = complete(speaker, &resolver, &names, rules);
             if r.np.is_none() && r.inherit && rule != "multi_paragraph" {
                 rule = if by_subject[i] {
                     "paragraph_subject"
@@ -120,4 +123,47 @@ pub(super) fn resolve(
         .collect();
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// What the whole article says of a speaker, filled in once every phrase is read: a person's
+/// fullest name, gender and entity (a later `she` counts for an earlier quote), the organisation
+/// in their title, an organisation's entity.
+fn complete(
+    mut s: Speaker,
+    resolver: &Resolver,
+    names: &EntityNames,
+    rules: &QuoteRules,
+) -> Speaker {
+    let mut gender = None;
+    if let Some(i) = s.person {
+        let (name, g, entity) = resolver.person(i);
+        s.name = Some(name.to_string());
+        s.entity = entity.or_else(|| names.get(name));
+        gender = g;
+    } else if s.kind == SpeakerKind::Organization {
+        s.entity = s.name.as_deref().and_then(|n| names.get(n));
+    } else if s.kind == SpeakerKind::Anonymous {
+        // `a woman who lives nearby`, `his mother`: a description may say it.
+        gender = s.name.as_deref().and_then(|n| {
+            n.split_whitespace()
+                .find_map(|w| rules.coref.genders.get(&w.to_lowercase()))
+                .map(|&f| (f, GenderFrom::Title))
+        });
+    }
+    if s.org.is_none() {
+        s.org = s
+            .title
+            .as_deref()
+            .and_then(|t| org_in_title(t, &rules.org, &rules.morph, names));
+    }
+    if s.kind == SpeakerKind::Named {
+        if let Some(f) = s.name.as_deref().and_then(|n| resolver.known_gender(n)) {
+            gender = Some((f, GenderFrom::Rules));
+        }
+    }
+    if let Some((f, from)) = gender {
+        s.gender = Gender::of(f);
+        s.gender_from = Some(from);
+    }
+    s
 }

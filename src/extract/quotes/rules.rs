@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::morph::{Endings, Morphology};
-use super::speakers::{CorefWords, Genders, WordSet};
+use super::speakers::{CorefWords, Genders, OrgWords, WordSet};
 use super::view::class;
 use crate::lexicon::{Case, Classes, Lexicon};
 use crate::rules::{RuleError, RuleFile, RuleSet};
@@ -78,6 +78,7 @@ struct SpeakerWords {
     group_links: Vec<String>,
     person_pronouns: Vec<String>,
     group_pronouns: Vec<String>,
+    known_genders: std::collections::BTreeMap<String, String>,
     organization_pronouns: Vec<String>,
 }
 
@@ -89,6 +90,7 @@ pub struct QuoteRules {
     pub(super) words_of: Vec<Vec<String>>,
     pub(super) morph: Morphology,
     pub(super) coref: CorefWords,
+    pub(super) org: OrgWords,
     /// `R`, `D`: the party letter of a party-state tag (`R-Texas`).
     pub(super) party_initials: Vec<String>,
 }
@@ -307,6 +309,26 @@ impl QuoteRules {
             }
         }
         let lower = |l: &[String]| -> WordSet { l.iter().map(|w| w.to_lowercase()).collect() };
+        let mut known_genders = Genders::default();
+        for (name, g) in &s.known_genders {
+            let female = match g.as_str() {
+                "female" => true,
+                "male" => false,
+                _ => {
+                    return Err(RuleError::field(
+                        &set.origin(SPEAKERS),
+                        "known_genders",
+                        format!("{name:?}: {g:?} is not \"female\" or \"male\""),
+                    ))
+                }
+            };
+            known_genders.insert(name.trim().to_lowercase(), female);
+        }
+        let org = OrgWords {
+            links: lower(&[s.affiliation_links.clone(), s.member_links.clone()].concat()),
+            nouns: lower(&s.org_words),
+            articles: shared.articles().iter().map(|w| w.to_lowercase()).collect(),
+        };
         let coref = CorefWords {
             genders,
             company: lower(&s.company_nouns),
@@ -315,6 +337,7 @@ impl QuoteRules {
             group_pronouns: lower(&s.group_pronouns),
             organization_pronouns: lower(&s.organization_pronouns),
             articles: shared.articles().iter().map(|w| w.to_lowercase()).collect(),
+            known_genders,
         };
         Ok(QuoteRules {
             lex,
@@ -322,6 +345,7 @@ impl QuoteRules {
             words_of: phrases("words_of_phrases", &q.words_of_phrases)?,
             morph,
             coref,
+            org,
             party_initials: q.party_initials.clone(),
         })
     }

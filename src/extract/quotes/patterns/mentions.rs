@@ -91,6 +91,16 @@ impl Paragraph<'_> {
         let n = t.len();
         let mut i = 0;
         while i < n {
+            // `She` opening a sentence: its gender is the latest person's.
+            if i == self.lo[i] && t[i].is_word() && t[i].is(class::PRONOUN) {
+                let w = self.word(i).to_lowercase();
+                let coref = &self.rules.coref;
+                if coref.person_pronouns.contains(&w) {
+                    if let Some(&female) = coref.genders.get(&w) {
+                        events.push((t[i].span.start, Event::Pronoun { female }));
+                    }
+                }
+            }
             let starts = t[i].is_word()
                 && ((t[i].cap
                     && !t[i].is(class::STOP)

@@ -65,6 +65,7 @@ fn who(text: &str) -> Vec<(String, Option<String>, SpeakerKind, Option<String>)>
         .collect()
 }
 
+mod audit;
 mod direct;
 mod reported;
 mod robust;
