@@ -100,7 +100,7 @@ impl QuoteRules {
         let q: QuoteFile = set.parse(QUOTES)?;
         let s: SpeakerWords = set.parse(SPEAKERS)?;
         let mut lex = Lexicon::new(Case::Folded);
-        let lists: [(&str, &str, &Vec<String>, Classes); 42] = [
+        let lists: [(&str, &str, &Vec<String>, Classes); 43] = [
             (
                 QUOTES,
                 "tell_verbs",
@@ -252,6 +252,7 @@ impl QuoteRules {
                 &shared.name_particles,
                 class::PARTICLE,
             ),
+            (WORDS, "months", &shared.months, class::MONTH),
             // `said on Monday`: a weekday is an adverbial between a cue and its clause
             (
                 WORDS,

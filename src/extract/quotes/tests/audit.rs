@@ -120,3 +120,88 @@ fn speakers_carry_the_entity_they_are() {
     let ents = entities::tag(text, &layout, &stream, &st.entities);
     assert_eq!(ents.entities[e].name, "Nadia Quarles");
 }
+
+/// (speaker, kind, title) of the quote starting `starts`.
+fn speaker_kind(text: &str, starts: &str) -> (Option<String>, SpeakerKind, Option<String>) {
+    let qs = run(text);
+    let q = one(&qs, text, starts);
+    (
+        q.speaker.name.clone(),
+        q.speaker.kind,
+        q.speaker.title.clone(),
+    )
+}
+
+#[test]
+fn a_role_glued_before_a_name_goes_to_the_title() {
+    // was `Harbour Trust Tomas Brandt`, title `director of the`
+    let text = "“We are ready for the ships,” said director of the Harbour Trust Tomas Brandt.";
+    assert_eq!(
+        speaker_kind(text, "We are"),
+        (
+            s("Tomas Brandt"),
+            SpeakerKind::Named,
+            s("director of the Harbour Trust")
+        )
+    );
+    // was `Governor of Ohio Paula Kemp`, anonymous
+    let text = "“Ohio will help,” said Governor of Ohio Paula Kemp.";
+    assert_eq!(
+        speaker_kind(text, "Ohio will"),
+        (s("Paula Kemp"), SpeakerKind::Named, s("Governor of Ohio"))
+    );
+    // was kind `organization`
+    let text = "“The water is calm,” crew member Lena Varga said.";
+    assert_eq!(
+        speaker_kind(text, "The water"),
+        (s("Lena Varga"), SpeakerKind::Named, s("crew member"))
+    );
+}
+
+#[test]
+fn a_description_the_article_resolves_is_the_named_person() {
+    // was `Kenyan Ambassador`, anonymous
+    let text = "Kenyan Ambassador Daniel Mwangi arrived on Tuesday. The talks began at noon.\n“Our people are safe,” the ambassador said.";
+    let (name, kind, _) = speaker_kind(text, "Our people");
+    assert_eq!((name, kind), (s("Daniel Mwangi"), SpeakerKind::Named));
+    // `Ms. Okafor` is the fullest name the article gives, even when it comes later.
+    let text = "“Nothing changed,” Ms. Okafor told reporters.\nGrace Okafor, a nurse, has worked at the clinic for years.";
+    let (name, _, title) = speaker_kind(text, "Nothing");
+    assert_eq!((name, title), (s("Grace Okafor"), s("Ms.")));
+}
+
+#[test]
+fn a_date_or_a_bare_common_noun_is_no_speaker() {
+    // was `March 3 and Peru`, organization
+    let text = "Ministers met in Lima. On March 3 and Peru said that the talks would go on.";
+    assert_eq!(
+        speaker_kind(text, "the talks"),
+        (None, SpeakerKind::None, None)
+    );
+    // was `health checks`, anonymous
+    let text = "Health checks showed that the crew was fine after the storm.";
+    assert_eq!(
+        speaker_kind(text, "the crew"),
+        (None, SpeakerKind::None, None)
+    );
+    let text = "“Nobody was hurt,” the ferry log said. “We sailed on,” said Captain Ines Moreau.";
+    assert_eq!(speaker_kind(text, "Nobody").1, SpeakerKind::None);
+    // people still speak
+    let text = "Volunteers said that the shelter was full by midnight.";
+    assert_eq!(speaker_kind(text, "the shelter").1, SpeakerKind::Anonymous);
+    let text = "A person familiar with the talks said that a deal was close.";
+    assert_eq!(speaker_kind(text, "a deal").1, SpeakerKind::Anonymous);
+}
+
+#[test]
+fn an_email_speaks_as_a_document() {
+    for text in [
+        "The email said that the depot would close in June.",
+        "An e-mail from the council said that the road would reopen.",
+        "“Bring your own tools,” the e-mail said.",
+    ] {
+        let qs = run(text);
+        assert_eq!(qs.len(), 1, "{text}");
+        assert_eq!(qs[0].speaker.kind, SpeakerKind::Organization, "{text}");
+    }
+}
