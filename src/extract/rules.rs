@@ -8,6 +8,7 @@ use crate::read::html;
 use crate::read::layout::{self, Layout};
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::words::{self, Words};
+use crate::world::{self, World};
 
 /// Every rule file any stage reads, in the order error messages list them.
 pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
@@ -18,6 +19,7 @@ pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
         .chain(segment::RULE_FILES)
         .chain(entities::RULE_FILES)
         .chain(quotes::RULE_FILES)
+        .chain(world::RULE_FILES)
 }
 
 /// Every stage's compiled rules, built once per run and shared by all threads.
@@ -29,6 +31,8 @@ pub struct Rules {
     pub quotes: quotes::QuoteRules,
     /// How web pages are read (the reader gets it through `read::Formats`).
     pub html: std::sync::Arc<html::HtmlRules>,
+    /// The generated places, names and words, parsed table by table when first asked.
+    pub world: std::sync::Arc<World>,
     pub hash: String,
 }
 
@@ -42,6 +46,7 @@ impl Rules {
             entities: entities::EntityRules::compile(set, &words)?,
             quotes: quotes::QuoteRules::compile(set, &words)?,
             html: std::sync::Arc::new(html::HtmlRules::compile(set)?),
+            world: std::sync::Arc::new(World::load(set)?),
             hash: set.hash(),
         })
     }
