@@ -39,14 +39,15 @@ pub struct Rules {
 impl Rules {
     pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
         let words = Words::parse(set)?;
+        let world = std::sync::Arc::new(World::load(set)?);
         Ok(Rules {
             layout: layout::LayoutRules::compile(set)?,
             segment: segment::SegmentRules::compile(set, &words)?,
             tokens: TokenRules::new(&words),
             entities: entities::EntityRules::compile(set, &words)?,
-            quotes: quotes::QuoteRules::compile(set, &words)?,
+            quotes: quotes::QuoteRules::compile(set, &words, world.clone())?,
             html: std::sync::Arc::new(html::HtmlRules::compile(set)?),
-            world: std::sync::Arc::new(World::load(set)?),
+            world,
             hash: set.hash(),
         })
     }

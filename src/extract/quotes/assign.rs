@@ -9,6 +9,7 @@ use super::speakers::{org_in_title, EntityNames, Resolver};
 use crate::extract::entities::Entities;
 use crate::extract::segment::Sentence;
 use crate::lexicon::FxMap;
+use crate::world::Gender as WorldGender;
 
 pub(super) fn resolve(
     text: &str,
@@ -161,9 +162,34 @@ fn complete(
             gender = Some((f, GenderFrom::Rules));
         }
     }
+    if gender.is_none() && s.person.is_some() {
+        gender = s
+            .name
+            .as_deref()
+            .and_then(|n| given_name(n, rules))
+            .map(|f| (f, GenderFrom::GivenName));
+    }
     if let Some((f, from)) = gender {
         s.gender = Gender::of(f);
         s.gender_from = Some(from);
     }
     s
+}
+
+/// Whether a full name's given name is a woman's (`Some(true)`) or a man's, when the name table
+/// says so for at least `given_name_share` percent of its bearers. A lone word may be a surname:
+/// it says nothing.
+fn given_name(name: &str, rules: &QuoteRules) -> Option<bool> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    let row = rules.world.given_name(first)?;
+    let pct = row.female_pct?;
+    let share = rules.given_name_share;
+    // The table's own verdict must agree: `u` is a name its sources dispute.
+    match row.gender {
+        WorldGender::Female if pct >= share => Some(true),
+        WorldGender::Male if pct <= 100 - share => Some(false),
+        _ => None,
+    }
 }

@@ -10,6 +10,8 @@ use super::view::class;
 use crate::lexicon::{Case, Classes, Lexicon};
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::words::{self, Words};
+use crate::world::World;
+use std::sync::Arc;
 
 const QUOTES: &str = "quotes.json";
 const SPEAKERS: &str = "speakers_words.json";
@@ -79,6 +81,7 @@ struct SpeakerWords {
     person_pronouns: Vec<String>,
     group_pronouns: Vec<String>,
     known_genders: std::collections::BTreeMap<String, String>,
+    given_name_share: u8,
     organization_pronouns: Vec<String>,
 }
 
@@ -91,12 +94,16 @@ pub struct QuoteRules {
     pub(super) morph: Morphology,
     pub(super) coref: CorefWords,
     pub(super) org: OrgWords,
+    /// Given names and how often each is a woman's: a name's gender when the article gives none.
+    pub(super) world: Arc<World>,
+    /// The share (percent) of one gender a given name needs before it says anything.
+    pub(super) given_name_share: u8,
     /// `R`, `D`: the party letter of a party-state tag (`R-Texas`).
     pub(super) party_initials: Vec<String>,
 }
 
 impl QuoteRules {
-    pub fn compile(set: &RuleSet, shared: &Words) -> Result<Self, RuleError> {
+    pub fn compile(set: &RuleSet, shared: &Words, world: Arc<World>) -> Result<Self, RuleError> {
         let q: QuoteFile = set.parse(QUOTES)?;
         let s: SpeakerWords = set.parse(SPEAKERS)?;
         let mut lex = Lexicon::new(Case::Folded);
@@ -325,6 +332,13 @@ impl QuoteRules {
             };
             known_genders.insert(name.trim().to_lowercase(), female);
         }
+        if !(50..=100).contains(&s.given_name_share) {
+            return Err(RuleError::field(
+                &set.origin(SPEAKERS),
+                "given_name_share",
+                format!("{} is not a percentage from 50 to 100", s.given_name_share),
+            ));
+        }
         let org = OrgWords {
             links: lower(&[s.affiliation_links.clone(), s.member_links.clone()].concat()),
             nouns: lower(&s.org_words),
@@ -347,6 +361,8 @@ impl QuoteRules {
             morph,
             coref,
             org,
+            world,
+            given_name_share: s.given_name_share,
             party_initials: q.party_initials.clone(),
         })
     }

@@ -69,7 +69,8 @@ fn a_user_table_overrides_what_the_article_says() {
         dir.path(),
     )
     .unwrap();
-    let rules = QuoteRules::compile(&words, &crate::words::Words::parse(&words).unwrap()).unwrap();
+    let shared = crate::words::Words::parse(&words).unwrap();
+    let rules = QuoteRules::compile(&words, &shared, world()).unwrap();
     let st = stages();
     let layout = layout::analyse(text, Some(""), &st.layout);
     let sentences = segment::split(text, &layout, &st.segment);
@@ -204,4 +205,26 @@ fn an_email_speaks_as_a_document() {
         assert_eq!(qs.len(), 1, "{text}");
         assert_eq!(qs[0].speaker.kind, SpeakerKind::Organization, "{text}");
     }
+}
+
+#[test]
+fn a_clear_given_name_gives_a_gender_when_the_article_gives_none() {
+    let text = "“The tide is late,” said Paula Vries.";
+    assert_eq!(
+        gender(text, "The tide"),
+        (
+            s("Paula Vries"),
+            Gender::Female,
+            Some(GenderFrom::GivenName)
+        )
+    );
+    let text = "“Nets are up,” said Thomas Quell.";
+    assert_eq!(gender(text, "Nets").1, Gender::Male);
+    // a name given to both stays unknown; so does a surname alone
+    let text = "“Fares rise,” said Robin Aske. “Fares fall,” said Okonkwo.";
+    assert_eq!(gender(text, "Fares rise").1, Gender::Unknown);
+    assert_eq!(gender(text, "Fares fall").1, Gender::Unknown);
+    // the article's pronoun outranks the name table
+    let text = "“We sail at dawn,” said Paula Vries. He checked the ropes again.";
+    assert_eq!(gender(text, "We sail").2, Some(GenderFrom::Pronoun));
 }
