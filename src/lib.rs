@@ -14,4 +14,5 @@ pub mod report;
 pub mod rules;
 pub mod text;
 pub mod words;
+pub mod world;
 pub mod write;

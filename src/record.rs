@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use crate::extract::entities::EntityType;
-pub use crate::extract::quotes::{QuoteKind, SpeakerKind};
+pub use crate::extract::quotes::{Gender, GenderFrom, QuoteKind, SpeakerKind};
 use crate::extract::Extraction;
 use crate::read::Article;
 use crate::text::{CharIndex, Span};
@@ -40,6 +40,16 @@ pub struct QuoteRecord {
     pub cue: Option<TextSpan>,
     pub sentence: usize,
     pub rule: String,
+    /// The organisation the speaker speaks for.
+    #[serde(default)]
+    pub speaker_org: Option<String>,
+    /// The id of the entity (in `entities`) the speaker is.
+    #[serde(default)]
+    pub speaker_entity: Option<String>,
+    #[serde(default)]
+    pub speaker_gender: Gender,
+    #[serde(default)]
+    pub speaker_gender_from: Option<GenderFrom>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +59,14 @@ pub struct SpeakerRecord {
     pub title: Option<String>,
     pub quotes: usize,
     pub words: usize,
+    #[serde(default)]
+    pub org: Option<String>,
+    #[serde(default)]
+    pub entity: Option<String>,
+    #[serde(default)]
+    pub gender: Gender,
+    #[serde(default)]
+    pub gender_from: Option<GenderFrom>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -190,6 +208,10 @@ impl ArticleRecord {
                         cue: q.cue.map(span),
                         sentence: q.sentence,
                         rule: q.rule.to_string(),
+                        speaker_org: q.speaker.org.clone(),
+                        speaker_entity: q.speaker.entity.map(entity_id),
+                        speaker_gender: q.speaker.gender,
+                        speaker_gender_from: q.speaker.gender_from,
                     }
                 })
                 .collect(),
@@ -202,6 +224,10 @@ impl ArticleRecord {
                     title: s.title.clone(),
                     quotes: s.quotes,
                     words: s.words,
+                    org: s.org.clone(),
+                    entity: s.entity.map(entity_id),
+                    gender: s.gender,
+                    gender_from: s.gender_from,
                 })
                 .collect(),
             entities: x

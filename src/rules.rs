@@ -1,7 +1,9 @@
 //! Loading rule files, knowing no stage: the built-in files compiled in from `rules/`, a user's
 //! folder replacing them file by file, typed parsing with errors that name file and field, the
-//! hash a rerun compares, and export. Which files exist is the caller's registry.
+//! hash a rerun compares, and export. Which files exist is the caller's registry. JSON files sit at
+//! the folder's top; the generated tables sit in its `world/` folder as `world/NAME.tsv`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -40,6 +42,12 @@ pub enum RuleError {
         field: String,
         reason: String,
     },
+    #[error("rules: {file}: line {line}: {reason}")]
+    Line {
+        file: String,
+        line: usize,
+        reason: String,
+    },
 }
 
 impl RuleError {
@@ -56,7 +64,8 @@ impl RuleError {
 pub struct RuleSet {
     /// The registry: every file the stages read, in the order their error messages list them.
     known: Vec<&'static RuleFile>,
-    files: BTreeMap<&'static str, (String, String)>,
+    /// Name → (text, origin); built-in texts are borrowed, so the big tables cost no copy.
+    files: BTreeMap<&'static str, (Cow<'static, str>, String)>,
 }
 
 impl RuleSet {
@@ -68,14 +77,15 @@ impl RuleSet {
             .map(|f| {
                 (
                     f.name,
-                    (f.builtin.to_string(), format!("built-in {}", f.name)),
+                    (Cow::Borrowed(f.builtin), format!("built-in {}", f.name)),
                 )
             })
             .collect();
         RuleSet { known, files }
     }
 
-    /// The built-in set with every `*.json` in `dir` replacing the built-in file of that name.
+    /// The built-in set with every `*.json` and `world/*.tsv` in `dir` replacing the built-in file
+    /// of that name.
     pub fn with_overrides(
         registry: impl IntoIterator<Item = &'static RuleFile>,
         dir: &Path,
@@ -85,13 +95,25 @@ impl RuleSet {
             path: dir.to_path_buf(),
             source,
         })?;
-        let mut paths: Vec<PathBuf> = entries
+        let mut paths: Vec<(String, PathBuf)> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), p))
             .collect();
+        // the generated tables: `DIR/world/NAME.tsv`, named `world/NAME.tsv` in the registry
+        if let Ok(world) = std::fs::read_dir(dir.join("world")) {
+            paths.extend(
+                world
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+                    .map(|p| {
+                        let name = p.file_name().unwrap().to_string_lossy();
+                        (format!("world/{name}"), p)
+                    }),
+            );
+        }
         paths.sort();
-        for path in paths {
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for (name, path) in paths {
             let Some(file) = set.known.iter().find(|f| f.name == name).copied() else {
                 return Err(RuleError::UnknownFile {
                     file: path.display().to_string(),
@@ -108,9 +130,25 @@ impl RuleSet {
                 source,
             })?;
             set.files
-                .insert(file.name, (text, path.display().to_string()));
+                .insert(file.name, (Cow::Owned(text), path.display().to_string()));
         }
         Ok(set)
+    }
+
+    /// The text of one file, for the formats that are not JSON (the `world/*.tsv` tables).
+    pub fn text(&self, name: &str) -> &Cow<'static, str> {
+        &self
+            .files
+            .get(name)
+            .unwrap_or_else(|| panic!("rule file {name} is not in the registry"))
+            .0
+    }
+
+    /// Whether a file is the built-in one (tested at build time) rather than the user's.
+    pub fn is_builtin(&self, name: &str) -> bool {
+        self.files
+            .get(name)
+            .is_some_and(|(t, _)| matches!(t, Cow::Borrowed(_)))
     }
 
     /// Parses one file into a typed struct; errors name the file, the field path and the reason.
@@ -166,6 +204,12 @@ impl RuleSet {
         let mut written = Vec::new();
         for f in registry {
             let path = dir.join(f.name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|source| RuleError::Io {
+                    path: parent.to_path_buf(),
+                    source,
+                })?;
+            }
             std::fs::write(&path, f.builtin).map_err(|source| RuleError::Io {
                 path: path.clone(),
                 source,

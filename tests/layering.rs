@@ -14,6 +14,10 @@ const LAYERS: &[(&str, &str)] = &[
     ),
     ("rules", "loading and validating rule files; knows no stage"),
     (
+        "world",
+        "the generated tables of places, names and words (rules/world/*.tsv)",
+    ),
+    (
         "words",
         "the word lists several stages share (rules/words.json)",
     ),

@@ -57,8 +57,15 @@ fn new_columns_come_after_the_old_ones() {
     let header = |f: &str| w.read(f).lines().next().unwrap().to_string();
     assert!(header("out/articles.csv")
         .ends_with(",boilerplate,outlet,published,url,byline_from,wrapped"));
-    assert!(header("out/quotes.csv").ends_with(",rule,text,outlet,published"));
-    assert!(header("out/speakers.csv").ends_with(",quotes,words,outlet,published"));
+    let speaker = ",speaker_org,speaker_entity,speaker_gender,speaker_gender_from";
+    assert!(header("out/quotes.csv").ends_with(&format!(",rule,text,outlet,published{speaker}")));
+    assert!(
+        header("out/speakers.csv").ends_with(&format!(",quotes,words,outlet,published{speaker}"))
+    );
+    assert_eq!(
+        header("out/speakers_by_name.csv"),
+        "name,kind,articles,quotes,words,gender,org"
+    );
 }
 
 #[test]

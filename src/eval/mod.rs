@@ -529,10 +529,13 @@ fn offset_errors(chars: &[char], pred: &ArticleRecord) -> usize {
     sentences + mentions + quotes
 }
 
-/// The gender the pipeline gave a quote's speaker. Records carry none yet, so every gold gender
-/// counts as not given, as the scorer counts a record without the field.
-fn speaker_gender(_quote: &crate::record::QuoteRecord) -> Option<&str> {
-    None
+/// The gender the pipeline gave a quote's speaker, as the scorer reads it: `unknown` is no gender.
+fn speaker_gender(quote: &crate::record::QuoteRecord) -> Option<&str> {
+    match quote.speaker_gender {
+        crate::record::Gender::Female => Some("female"),
+        crate::record::Gender::Male => Some("male"),
+        crate::record::Gender::Unknown => None,
+    }
 }
 
 #[cfg(test)]

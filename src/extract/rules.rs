@@ -8,6 +8,7 @@ use crate::read::html;
 use crate::read::layout::{self, Layout};
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::words::{self, Words};
+use crate::world::{self, World};
 
 /// Every rule file any stage reads, in the order error messages list them.
 pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
@@ -18,6 +19,7 @@ pub fn rule_files() -> impl Iterator<Item = &'static RuleFile> {
         .chain(segment::RULE_FILES)
         .chain(entities::RULE_FILES)
         .chain(quotes::RULE_FILES)
+        .chain(world::RULE_FILES)
 }
 
 /// Every stage's compiled rules, built once per run and shared by all threads.
@@ -29,19 +31,23 @@ pub struct Rules {
     pub quotes: quotes::QuoteRules,
     /// How web pages are read (the reader gets it through `read::Formats`).
     pub html: std::sync::Arc<html::HtmlRules>,
+    /// The generated places, names and words, parsed table by table when first asked.
+    pub world: std::sync::Arc<World>,
     pub hash: String,
 }
 
 impl Rules {
     pub fn compile(set: &RuleSet) -> Result<Self, RuleError> {
         let words = Words::parse(set)?;
+        let world = std::sync::Arc::new(World::load(set)?);
         Ok(Rules {
             layout: layout::LayoutRules::compile(set)?,
             segment: segment::SegmentRules::compile(set, &words)?,
             tokens: TokenRules::new(&words),
             entities: entities::EntityRules::compile(set, &words)?,
-            quotes: quotes::QuoteRules::compile(set, &words)?,
+            quotes: quotes::QuoteRules::compile(set, &words, world.clone())?,
             html: std::sync::Arc::new(html::HtmlRules::compile(set)?),
+            world,
             hash: set.hash(),
         })
     }

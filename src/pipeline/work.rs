@@ -113,6 +113,8 @@ impl Work<'_> {
                         kind: s.kind,
                         quotes: s.quotes,
                         words: s.words,
+                        gender: s.gender,
+                        org: s.org.clone(),
                     })
                     .collect(),
                 sentences: record.sentences.len(),

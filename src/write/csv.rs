@@ -140,6 +140,10 @@ impl Table {
                 "text",
                 "outlet",
                 "published",
+                "speaker_org",
+                "speaker_entity",
+                "speaker_gender",
+                "speaker_gender_from",
             ],
             Table::Speakers => &[
                 "article_id",
@@ -150,6 +154,10 @@ impl Table {
                 "words",
                 "outlet",
                 "published",
+                "speaker_org",
+                "speaker_entity",
+                "speaker_gender",
+                "speaker_gender_from",
             ],
             Table::Entities => &[
                 "article_id",
@@ -170,7 +178,9 @@ impl Table {
                 "rule",
             ],
             Table::Errors => &["article_id", "source", "kind", "message"],
-            Table::SpeakersByName => &["name", "kind", "articles", "quotes", "words"],
+            Table::SpeakersByName => &[
+                "name", "kind", "articles", "quotes", "words", "gender", "org",
+            ],
         }
     }
 }
@@ -229,6 +239,10 @@ struct QuoteRow<'a> {
     text: Cow<'a, str>,
     outlet: Cow<'a, str>,
     published: Cow<'a, str>,
+    speaker_org: Cow<'a, str>,
+    speaker_entity: &'a str,
+    speaker_gender: crate::record::Gender,
+    speaker_gender_from: Option<crate::record::GenderFrom>,
 }
 
 #[derive(Serialize)]
@@ -241,6 +255,10 @@ struct SpeakerRow<'a> {
     words: usize,
     outlet: Cow<'a, str>,
     published: Cow<'a, str>,
+    speaker_org: Cow<'a, str>,
+    speaker_entity: &'a str,
+    speaker_gender: crate::record::Gender,
+    speaker_gender_from: Option<crate::record::GenderFrom>,
 }
 
 #[derive(Serialize)]
@@ -282,6 +300,8 @@ pub struct SpeakerTotalRow<'a> {
     pub articles: usize,
     pub quotes: usize,
     pub words: usize,
+    pub gender: crate::record::Gender,
+    pub org: Cow<'a, str>,
 }
 
 /// One article's rows for each per-article table, already encoded.
@@ -358,6 +378,10 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
         text: c(&q.text),
         outlet: outlet.clone(),
         published: published.clone(),
+        speaker_org: style.opt(q.speaker_org.as_deref()),
+        speaker_entity: q.speaker_entity.as_deref().unwrap_or(""),
+        speaker_gender: q.speaker_gender,
+        speaker_gender_from: q.speaker_gender_from,
     });
     let speakers = r.speakers.iter().map(|s| SpeakerRow {
         article_id: id.clone(),
@@ -368,6 +392,10 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
         words: s.words,
         outlet: outlet.clone(),
         published: published.clone(),
+        speaker_org: style.opt(s.org.as_deref()),
+        speaker_entity: s.entity.as_deref().unwrap_or(""),
+        speaker_gender: s.gender,
+        speaker_gender_from: s.gender_from,
     });
     let entities = r.entities.iter().map(|e| EntityRow {
         article_id: id.clone(),
@@ -409,10 +437,12 @@ pub fn render_error(e: &ErrorRecord, style: CsvStyle) -> Vec<u8> {
 
 pub fn render_speaker_total(row: SpeakerTotalRow<'_>, style: CsvStyle) -> Vec<u8> {
     let name = style.cell(&row.name).into_owned();
+    let org = style.cell(&row.org).into_owned();
     encode(
         style,
         [SpeakerTotalRow {
             name: name.into(),
+            org: org.into(),
             ..row
         }],
     )

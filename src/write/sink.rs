@@ -37,6 +37,8 @@ pub struct SpeakerTally {
     pub kind: SpeakerKind,
     pub quotes: usize,
     pub words: usize,
+    pub gender: crate::record::Gender,
+    pub org: Option<String>,
 }
 
 /// What a sink needs the workers to prepare for each article, besides the JSON line.

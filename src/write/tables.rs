@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io;
 
 use crate::record::ErrorRecord;
-use crate::record::SpeakerKind;
+use crate::record::{Gender, SpeakerKind};
 use crate::write::csv::{self as csvw, CsvStyle, SpeakerTotalRow, Table};
 use crate::write::sink::{Needs, Processed, Sink, Staged, Totals};
 use crate::write::Output;
@@ -77,7 +77,39 @@ impl Sink for ErrorTableSink {
 pub struct SpeakerTotalsSink {
     style: CsvStyle,
     out: Output,
-    totals: BTreeMap<(String, SpeakerKind), [usize; 3]>,
+    totals: BTreeMap<(String, SpeakerKind), Total>,
+}
+
+/// One speaker across the batch: [articles, quotes, words], the articles that gave them as
+/// female and as male, and the organisations they spoke for with their article counts.
+#[derive(Default)]
+struct Total {
+    counts: [usize; 3],
+    genders: [usize; 2],
+    orgs: BTreeMap<String, usize>,
+}
+
+impl Total {
+    /// The gender most of their articles give; unknown when none does or they disagree evenly.
+    fn gender(&self) -> Gender {
+        let [f, m] = self.genders;
+        match f.cmp(&m) {
+            std::cmp::Ordering::Greater => Gender::Female,
+            std::cmp::Ordering::Less => Gender::Male,
+            std::cmp::Ordering::Equal => Gender::Unknown,
+        }
+    }
+
+    /// The organisation most of their articles name (the first by name on a tie).
+    fn org(&self) -> &str {
+        let mut best: Option<(&String, usize)> = None;
+        for (o, &n) in &self.orgs {
+            if best.is_none_or(|(_, b)| n > b) {
+                best = Some((o, n));
+            }
+        }
+        best.map_or("", |(o, _)| o.as_str())
+    }
 }
 
 impl SpeakerTotalsSink {
@@ -95,9 +127,17 @@ impl Sink for SpeakerTotalsSink {
         for s in &a.speakers {
             let key = (s.name.clone(), s.kind);
             let t = self.totals.entry(key).or_default();
-            t[0] += 1;
-            t[1] += s.quotes;
-            t[2] += s.words;
+            t.counts[0] += 1;
+            t.counts[1] += s.quotes;
+            t.counts[2] += s.words;
+            match s.gender {
+                Gender::Female => t.genders[0] += 1,
+                Gender::Male => t.genders[1] += 1,
+                Gender::Unknown => {}
+            }
+            if let Some(o) = &s.org {
+                *t.orgs.entry(o.clone()).or_default() += 1;
+            }
         }
         Ok(())
     }
@@ -106,15 +146,22 @@ impl Sink for SpeakerTotalsSink {
         self.out.write(&self.style.header(Table::SpeakersByName))?;
         // Most-quoted first; ties by name so the order never depends on the run.
         let mut totals: Vec<_> = std::mem::take(&mut self.totals).into_iter().collect();
-        totals.sort_by(|a, b| b.1[1].cmp(&a.1[1]).then_with(|| a.0.cmp(&b.0)));
-        for ((name, kind), [articles, quotes, words]) in &totals {
+        totals.sort_by(|a, b| {
+            b.1.counts[1]
+                .cmp(&a.1.counts[1])
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        for ((name, kind), t) in &totals {
+            let [articles, quotes, words] = t.counts;
             self.out.write(&csvw::render_speaker_total(
                 SpeakerTotalRow {
                     name: name.as_str().into(),
                     kind: *kind,
-                    articles: *articles,
-                    quotes: *quotes,
-                    words: *words,
+                    articles,
+                    quotes,
+                    words,
+                    gender: t.gender(),
+                    org: t.org().into(),
                 },
                 self.style,
             ))?;

@@ -3,12 +3,13 @@
 //! introduces given to the paragraph's subject, and multi-paragraph quotations sharing one speaker.
 
 use super::found::{Event, Raw};
-use super::quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+use super::quote::{Gender, GenderFrom, Quote, QuoteKind, Speaker, SpeakerKind};
 use super::rules::QuoteRules;
-use super::speakers::Resolver;
+use super::speakers::{org_in_title, EntityNames, Resolver};
 use crate::extract::entities::Entities;
 use crate::extract::segment::Sentence;
 use crate::lexicon::FxMap;
+use crate::world::Gender as WorldGender;
 
 pub(super) fn resolve(
     text: &str,
@@ -38,6 +39,7 @@ pub(super) fn resolve(
                 resolver.register(&name, title.as_deref());
             }
             Event::Alias { short, long } => resolver.alias(short, long),
+            Event::Pronoun { female } => resolver.pronoun(female),
             Event::Subject {
                 name,
                 title,
@@ -80,6 +82,7 @@ pub(super) fn resolve(
             by_group.entry(g).or_insert_with(|| s.clone());
         }
     }
+    let names = EntityNames::new(entities);
     let mut out: Vec<Quote> = raws
         .into_iter()
         .zip(speakers)
@@ -96,6 +99,7 @@ pub(super) fn resolve(
                 }
                 _ => s.unwrap_or_else(Speaker::none),
             };
+            let speaker = complete(speaker, &resolver, &names, rules);
             if r.np.is_none() && r.inherit && rule != "multi_paragraph" {
                 rule = if by_subject[i] {
                     "paragraph_subject"
@@ -120,4 +124,72 @@ pub(super) fn resolve(
         .collect();
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// What the whole article says of a speaker, filled in once every phrase is read: a person's
+/// fullest name, gender and entity (a later `she` counts for an earlier quote), the organisation
+/// in their title, an organisation's entity.
+fn complete(
+    mut s: Speaker,
+    resolver: &Resolver,
+    names: &EntityNames,
+    rules: &QuoteRules,
+) -> Speaker {
+    let mut gender = None;
+    if let Some(i) = s.person {
+        let (name, g, entity) = resolver.person(i);
+        s.name = Some(name.to_string());
+        s.entity = entity.or_else(|| names.get(name));
+        gender = g;
+    } else if s.kind == SpeakerKind::Organization {
+        s.entity = s.name.as_deref().and_then(|n| names.get(n));
+    } else if s.kind == SpeakerKind::Anonymous {
+        // `a woman who lives nearby`, `his mother`: a description may say it.
+        gender = s.name.as_deref().and_then(|n| {
+            n.split_whitespace()
+                .find_map(|w| rules.coref.genders.get(&w.to_lowercase()))
+                .map(|&f| (f, GenderFrom::Title))
+        });
+    }
+    if s.org.is_none() {
+        s.org = s
+            .title
+            .as_deref()
+            .and_then(|t| org_in_title(t, &rules.org, &rules.morph, names));
+    }
+    if s.kind == SpeakerKind::Named {
+        if let Some(f) = s.name.as_deref().and_then(|n| resolver.known_gender(n)) {
+            gender = Some((f, GenderFrom::Rules));
+        }
+    }
+    if gender.is_none() && s.person.is_some() {
+        gender = s
+            .name
+            .as_deref()
+            .and_then(|n| given_name(n, rules))
+            .map(|f| (f, GenderFrom::GivenName));
+    }
+    if let Some((f, from)) = gender {
+        s.gender = Gender::of(f);
+        s.gender_from = Some(from);
+    }
+    s
+}
+
+/// Whether a full name's given name is a woman's (`Some(true)`) or a man's, when the name table
+/// says so for at least `given_name_share` percent of its bearers. A lone word may be a surname:
+/// it says nothing.
+fn given_name(name: &str, rules: &QuoteRules) -> Option<bool> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    let row = rules.world.given_name(first)?;
+    let pct = row.female_pct?;
+    let share = rules.given_name_share;
+    // The table's own verdict must agree: `u` is a name its sources dispute.
+    match row.gender {
+        WorldGender::Female if pct >= share => Some(true),
+        WorldGender::Male if pct <= 100 - share => Some(false),
+        _ => None,
+    }
 }

@@ -41,5 +41,9 @@ pub(super) enum Event {
         short: String,
         long: String,
     },
+    /// `He`/`She` opens a sentence: the latest person is of that gender.
+    Pronoun {
+        female: bool,
+    },
     Quote(usize),
 }

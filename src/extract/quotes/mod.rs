@@ -26,7 +26,7 @@ use found::{Event, Raw};
 use speakers::Np;
 use view::Tok;
 
-pub use quote::{Quote, QuoteKind, Speaker, SpeakerKind};
+pub use quote::{Gender, GenderFrom, Quote, QuoteKind, Speaker, SpeakerKind};
 pub use rules::{QuoteRules, RULE_FILES};
 pub use speakers::{summarise, SpeakerSummary};
 

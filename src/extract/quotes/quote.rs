@@ -23,6 +23,38 @@ pub enum SpeakerKind {
     None,
 }
 
+/// A speaker's gender as the article (or the rule set) gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Female,
+    Male,
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    pub fn of(female: bool) -> Gender {
+        if female {
+            Gender::Female
+        } else {
+            Gender::Male
+        }
+    }
+}
+
+/// What a known gender rests on, strongest first: a user's table beats the article, the
+/// article's pronouns beat its honorifics and titles, and a given name comes last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GenderFrom {
+    Rules,
+    Pronoun,
+    Honorific,
+    Title,
+    GivenName,
+}
+
 /// Who said a quote: the resolved name and the words in the text that point at them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Speaker {
@@ -31,6 +63,14 @@ pub struct Speaker {
     pub mention: Option<Span>,
     pub kind: SpeakerKind,
     pub title: Option<String>,
+    /// The organisation the speaker speaks for (an organisation speaks for itself).
+    pub org: Option<String>,
+    /// The entity (index into the article's entities) the speaker is.
+    pub entity: Option<usize>,
+    pub gender: Gender,
+    pub gender_from: Option<GenderFrom>,
+    /// The article's person this speaker is: quotes with the same number are one person.
+    pub person: Option<usize>,
 }
 
 impl Speaker {
@@ -40,6 +80,11 @@ impl Speaker {
             mention: None,
             kind: SpeakerKind::None,
             title: None,
+            org: None,
+            entity: None,
+            gender: Gender::Unknown,
+            gender_from: None,
+            person: None,
         }
     }
 }

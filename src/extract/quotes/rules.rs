@@ -5,11 +5,13 @@
 use serde::Deserialize;
 
 use super::morph::{Endings, Morphology};
-use super::speakers::{CorefWords, Genders, WordSet};
+use super::speakers::{CorefWords, Genders, OrgWords, WordSet};
 use super::view::class;
 use crate::lexicon::{Case, Classes, Lexicon};
 use crate::rules::{RuleError, RuleFile, RuleSet};
 use crate::words::{self, Words};
+use crate::world::World;
+use std::sync::Arc;
 
 const QUOTES: &str = "quotes.json";
 const SPEAKERS: &str = "speakers_words.json";
@@ -78,6 +80,8 @@ struct SpeakerWords {
     group_links: Vec<String>,
     person_pronouns: Vec<String>,
     group_pronouns: Vec<String>,
+    known_genders: std::collections::BTreeMap<String, String>,
+    given_name_share: u8,
     organization_pronouns: Vec<String>,
 }
 
@@ -89,16 +93,21 @@ pub struct QuoteRules {
     pub(super) words_of: Vec<Vec<String>>,
     pub(super) morph: Morphology,
     pub(super) coref: CorefWords,
+    pub(super) org: OrgWords,
+    /// Given names and how often each is a woman's: a name's gender when the article gives none.
+    pub(super) world: Arc<World>,
+    /// The share (percent) of one gender a given name needs before it says anything.
+    pub(super) given_name_share: u8,
     /// `R`, `D`: the party letter of a party-state tag (`R-Texas`).
     pub(super) party_initials: Vec<String>,
 }
 
 impl QuoteRules {
-    pub fn compile(set: &RuleSet, shared: &Words) -> Result<Self, RuleError> {
+    pub fn compile(set: &RuleSet, shared: &Words, world: Arc<World>) -> Result<Self, RuleError> {
         let q: QuoteFile = set.parse(QUOTES)?;
         let s: SpeakerWords = set.parse(SPEAKERS)?;
         let mut lex = Lexicon::new(Case::Folded);
-        let lists: [(&str, &str, &Vec<String>, Classes); 42] = [
+        let lists: [(&str, &str, &Vec<String>, Classes); 43] = [
             (
                 QUOTES,
                 "tell_verbs",
@@ -250,6 +259,7 @@ impl QuoteRules {
                 &shared.name_particles,
                 class::PARTICLE,
             ),
+            (WORDS, "months", &shared.months, class::MONTH),
             // `said on Monday`: a weekday is an adverbial between a cue and its clause
             (
                 WORDS,
@@ -307,6 +317,33 @@ impl QuoteRules {
             }
         }
         let lower = |l: &[String]| -> WordSet { l.iter().map(|w| w.to_lowercase()).collect() };
+        let mut known_genders = Genders::default();
+        for (name, g) in &s.known_genders {
+            let female = match g.as_str() {
+                "female" => true,
+                "male" => false,
+                _ => {
+                    return Err(RuleError::field(
+                        &set.origin(SPEAKERS),
+                        "known_genders",
+                        format!("{name:?}: {g:?} is not \"female\" or \"male\""),
+                    ))
+                }
+            };
+            known_genders.insert(name.trim().to_lowercase(), female);
+        }
+        if !(50..=100).contains(&s.given_name_share) {
+            return Err(RuleError::field(
+                &set.origin(SPEAKERS),
+                "given_name_share",
+                format!("{} is not a percentage from 50 to 100", s.given_name_share),
+            ));
+        }
+        let org = OrgWords {
+            links: lower(&[s.affiliation_links.clone(), s.member_links.clone()].concat()),
+            nouns: lower(&s.org_words),
+            articles: shared.articles().iter().map(|w| w.to_lowercase()).collect(),
+        };
         let coref = CorefWords {
             genders,
             company: lower(&s.company_nouns),
@@ -315,6 +352,7 @@ impl QuoteRules {
             group_pronouns: lower(&s.group_pronouns),
             organization_pronouns: lower(&s.organization_pronouns),
             articles: shared.articles().iter().map(|w| w.to_lowercase()).collect(),
+            known_genders,
         };
         Ok(QuoteRules {
             lex,
@@ -322,6 +360,9 @@ impl QuoteRules {
             words_of: phrases("words_of_phrases", &q.words_of_phrases)?,
             morph,
             coref,
+            org,
+            world,
+            given_name_share: s.given_name_share,
             party_initials: q.party_initials.clone(),
         })
     }

@@ -71,6 +71,8 @@ pub mod class {
     pub const GROUP_LINK: u64 = 1 << 37;
     /// `the`, `this`, `that`: a phrase that refers back.
     pub const DEFINITE: u64 = 1 << 38;
+    /// A month name: before a day number a date, never a speaker (`March 3`).
+    pub const MONTH: u64 = 1 << 39;
     /// Function words an all-capitals word (`WHO`, `IT`) never is.
     pub const FUNCTION: u64 =
         STOP | DET | PRONOUN | LINK | BEFORE_VERB | AFTER_VERB | NOT_CLAUSE | GRAMMAR;

@@ -9,6 +9,7 @@ use crate::extract::entities::{Entities, EntityType, Mention};
 use crate::extract::quotes::found::Event;
 use crate::extract::quotes::speakers::{self, Form, Np};
 use crate::extract::quotes::view::class;
+use crate::text::Span;
 
 /// Whether `tokens` lie on a place or organisation the entity tagger found (a name that is no person).
 fn is_non_person_entity(entities: &Entities, tokens: Range<usize>) -> bool {
@@ -35,6 +36,19 @@ impl Paragraph<'_> {
             appositive,
             &self.rules.morph,
         )?;
+        // `March 3 and Peru`, `health checks`: no one who can speak.
+        let date = (r.start..r.end).any(|i| {
+            let t = &self.toks[i];
+            t.cap
+                && t.is(class::MONTH)
+                && self.toks.get(i + 1).is_some_and(|n| {
+                    n.is_word() && self.word(i + 1).bytes().all(|b| b.is_ascii_digit())
+                })
+        });
+        let np = self.titled_person(np, r);
+        if date || (np.form == Form::Description && !np.people_head) {
+            return None;
+        }
         // A place the entity tagger knows speaks as its government: an organisation.
         let name = np.name.unwrap_or(np.span);
         let name_tokens = np.name_tokens.clone();
@@ -84,6 +98,40 @@ impl Paragraph<'_> {
         Some(np)
     }
 
+    /// `director of the Harbour Trust Tomas Brandt`, `Governor of Ohio Paula Kemp`: when the
+    /// tagger's person ends the phrase's name and starts after it, the words before are a title.
+    fn titled_person(&self, np: Np, r: NpRange) -> Np {
+        if np.form == Form::Pronoun || np.group {
+            return np;
+        }
+        let name = np.name_tokens.clone();
+        let Some(m) = person_entity(self.entities, name.clone())
+            .filter(|m| m.tokens.end == name.end && m.tokens.start > name.start)
+        else {
+            return np;
+        };
+        let first =
+            (r.start..r.end).find(|&i| self.toks[i].is_word() && !self.toks[i].is(class::DET));
+        let before = (r.start..r.end)
+            .rev()
+            .find(|&i| self.toks[i].is_word() && self.toks[i].span.end <= m.span.start);
+        let (Some(first), Some(before)) = (first, before) else {
+            return np;
+        };
+        let start = np.title.map_or(self.toks[first].span.start, |t| t.start);
+        if start >= self.toks[before].span.end {
+            return np;
+        }
+        Np {
+            form: Form::Name,
+            name: Some(m.span),
+            name_tokens: m.tokens.clone(),
+            title: Some(Span::new(start, self.toks[before].span.end)),
+            titled: true,
+            ..np
+        }
+    }
+
     /// Runs of capitalised words: titled names are registered, and a name opening a sentence
     /// becomes the antecedent for a following he/she.
     pub(super) fn names(&self, events: &mut Vec<(usize, Event)>) {
@@ -91,6 +139,16 @@ impl Paragraph<'_> {
         let n = t.len();
         let mut i = 0;
         while i < n {
+            // `She` opening a sentence: its gender is the latest person's.
+            if i == self.lo[i] && t[i].is_word() && t[i].is(class::PRONOUN) {
+                let w = self.word(i).to_lowercase();
+                let coref = &self.rules.coref;
+                if coref.person_pronouns.contains(&w) {
+                    if let Some(&female) = coref.genders.get(&w) {
+                        events.push((t[i].span.start, Event::Pronoun { female }));
+                    }
+                }
+            }
             let starts = t[i].is_word()
                 && ((t[i].cap
                     && !t[i].is(class::STOP)

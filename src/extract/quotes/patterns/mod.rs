@@ -191,13 +191,15 @@ impl<'a> Paragraph<'a> {
                     }
                     let np = a.np.and_then(|r| self.np(r));
                     let pos = np.as_ref().map_or(region.inner.start, |n| n.span.start);
+                    // A phrase that can be no speaker (`health checks`) leaves the quote to nobody.
+                    let inherit = np.is_some() || a.np.is_none();
                     raws.push(Raw {
                         span: region.inner,
                         kind,
                         cue: a.cue.map(|v| t[v].span),
                         np,
                         rule: a.rule,
-                        inherit: true,
+                        inherit,
                         group: None,
                     });
                     events.push((pos, Event::Quote(raws.len() - 1)));

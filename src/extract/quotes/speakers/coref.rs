@@ -2,7 +2,7 @@
 //! mention of the same person or organisation (surnames, he/she, `the ministry`, acronyms).
 
 use super::super::morph::Morphology;
-use super::super::quote::{Speaker, SpeakerKind};
+use super::super::quote::{GenderFrom, Speaker, SpeakerKind};
 use super::phrase::{lower_word, Form, Np};
 use crate::extract::entities::{Entities, EntityType};
 use crate::lexicon::{FxMap, FxSet};
@@ -13,9 +13,25 @@ use crate::text::Span;
 struct Person {
     name: String,
     title: Option<String>,
+    /// The distinct words of the titles the article gave them.
     title_words: Vec<String>,
-    /// Known from a gendered title (`Mr`, `spokeswoman`) or an earlier he/she.
-    female: Option<bool>,
+    /// Known from a gendered title (`Mr`, `spokeswoman`) or a he/she, with what it rests on.
+    gender: Option<(bool, GenderFrom)>,
+    /// The entity the tagger found on one of their names.
+    entity: Option<usize>,
+}
+
+impl Person {
+    fn female(&self) -> Option<bool> {
+        self.gender.map(|(f, _)| f)
+    }
+
+    /// Takes evidence of gender unless stronger evidence is already there.
+    fn learn(&mut self, female: bool, from: GenderFrom) {
+        if self.gender.is_none_or(|(_, had)| from < had) {
+            self.gender = Some((female, from));
+        }
+    }
 }
 
 /// Lowercased words of a rule list.
@@ -40,6 +56,8 @@ pub struct CorefWords {
     /// `it`: the latest organisation.
     pub organization_pronouns: WordSet,
     pub articles: Vec<String>,
+    /// The rule set's table of people (lower-cased full names) and their gender.
+    pub known_genders: Genders,
 }
 
 /// How many recent subjects a he/she may reach back to.
@@ -121,10 +139,10 @@ impl<'r> Resolver<'r> {
     /// The latest subject a he/she can refer to; the pronoun then fixes their gender.
     fn antecedent(&mut self, female: Option<bool>) -> Option<usize> {
         let &i = self.recent.iter().rev().find(|&&i| {
-            female.is_none() || self.persons[i].female.is_none_or(|f| Some(f) == female)
+            female.is_none() || self.persons[i].female().is_none_or(|f| Some(f) == female)
         })?;
-        if female.is_some() {
-            self.persons[i].female = female;
+        if let Some(f) = female {
+            self.persons[i].learn(f, GenderFrom::Pronoun);
         }
         Some(i)
     }
@@ -144,7 +162,14 @@ impl<'r> Resolver<'r> {
                     .collect()
             })
             .unwrap_or_default();
-        let female = tw.iter().find_map(|w| self.words.genders.get(w).copied());
+        let gender = tw.iter().find_map(|w| {
+            let from = if self.words.honorifics.contains(w) {
+                GenderFrom::Honorific
+            } else {
+                GenderFrom::Title
+            };
+            self.words.genders.get(w).map(|&f| (f, from))
+        });
         if let Some(&i) = self.by_last.get(&last) {
             let p = &mut self.persons[i];
             let old_words = p.name.split_whitespace().count();
@@ -159,8 +184,15 @@ impl<'r> Resolver<'r> {
                 if p.title.is_none() {
                     p.title = title.map(str::to_string);
                 }
-                p.title_words.extend(tw);
-                p.female = p.female.or(female);
+                // Each word once: a person named often keeps a list the size of their titles.
+                for w in tw {
+                    if !p.title_words.contains(&w) {
+                        p.title_words.push(w);
+                    }
+                }
+                if let Some((f, from)) = gender {
+                    p.learn(f, from);
+                }
                 return i;
             }
         }
@@ -168,7 +200,8 @@ impl<'r> Resolver<'r> {
             name,
             title: title.map(str::to_string),
             title_words: tw,
-            female,
+            gender,
+            entity: None,
         });
         let i = self.persons.len() - 1;
         self.by_last.insert(last, i);
@@ -204,16 +237,33 @@ impl<'r> Resolver<'r> {
         let p = &self.persons[i];
         Some(Speaker {
             name: Some(p.name.clone()),
-            mention: None,
             kind: SpeakerKind::Named,
             title: p.title.clone(),
+            person: Some(i),
+            ..Speaker::none()
         })
+    }
+
+    /// A he/she opening a sentence: the latest person it can refer to is of that gender.
+    pub fn pronoun(&mut self, female: bool) {
+        self.antecedent(Some(female));
+    }
+
+    /// What the whole article says of person `i`: their fullest name, gender and entity.
+    pub fn person(&self, i: usize) -> (&str, Option<(bool, GenderFrom)>, Option<usize>) {
+        let p = &self.persons[i];
+        (&p.name, p.gender, p.entity)
+    }
+
+    /// The genders the rule set's table knows, for a person the article gives none or another.
+    pub fn known_gender(&self, name: &str) -> Option<bool> {
+        self.words.known_genders.get(&name.to_lowercase()).copied()
     }
 
     fn named(&mut self, i: usize, mention: Span, title: Option<String>) -> Speaker {
         // A lone unknown word (`Quantcast`) may be a company: no antecedent for he/she/I.
         let p = &self.persons[i];
-        if p.name.contains(' ') || p.title.is_some() || p.female.is_some() {
+        if p.name.contains(' ') || p.title.is_some() || p.gender.is_some() {
             self.mention(i);
         }
         let p = &self.persons[i];
@@ -222,6 +272,8 @@ impl<'r> Resolver<'r> {
             mention: Some(mention),
             kind: SpeakerKind::Named,
             title: title.or_else(|| p.title.clone()),
+            person: Some(i),
+            ..Speaker::none()
         }
     }
 
@@ -232,12 +284,7 @@ impl<'r> Resolver<'r> {
             .aliases
             .get(strip_article(np.span.of(text), &self.words.articles))
         {
-            let s = Speaker {
-                name: Some(long.clone()),
-                mention: Some(np.span),
-                kind: SpeakerKind::Organization,
-                title: None,
-            };
+            let s = organization(long.clone(), np.span);
             self.group = Some(s.clone());
             return s;
         }
@@ -282,6 +329,7 @@ impl<'r> Resolver<'r> {
                     mention: Some(np.span),
                     kind: SpeakerKind::Named,
                     title,
+                    ..Speaker::none()
                 };
                 self.group = Some(s.clone());
                 s
@@ -297,12 +345,7 @@ impl<'r> Resolver<'r> {
                             .is_some_and(|w| w.to_lowercase() == short)
                     });
                     if let Some((name, _)) = org {
-                        let s = Speaker {
-                            name: Some(name.clone()),
-                            mention: Some(np.span),
-                            kind: SpeakerKind::Organization,
-                            title: None,
-                        };
+                        let s = organization(name.clone(), np.span);
                         self.group = Some(s.clone());
                         return s;
                     }
@@ -329,6 +372,9 @@ impl<'r> Resolver<'r> {
                     Some(i) if name.split_whitespace().count() == 1 => i,
                     _ => self.register(&name, title.as_deref()),
                 };
+                if let Some(m) = covering {
+                    self.persons[i].entity.get_or_insert(m.entity);
+                }
                 // `Mr Morland`: a bare honorific gives way to the role the article gave him.
                 let honorific = title.as_deref().is_some_and(|t| {
                     t.split_whitespace()
@@ -375,12 +421,7 @@ impl<'r> Resolver<'r> {
                         name
                     }
                 };
-                let s = Speaker {
-                    name: Some(name),
-                    mention: Some(np.span),
-                    kind: SpeakerKind::Organization,
-                    title: None,
-                };
+                let s = organization(name, np.span);
                 self.group = Some(s.clone());
                 s
             }
@@ -417,6 +458,7 @@ impl<'r> Resolver<'r> {
                             mention: Some(np.span),
                             kind: SpeakerKind::Anonymous,
                             title,
+                            ..Speaker::none()
                         };
                     }
                 }
@@ -430,6 +472,7 @@ impl<'r> Resolver<'r> {
                     mention: Some(np.span),
                     kind: SpeakerKind::Anonymous,
                     title,
+                    ..Speaker::none()
                 };
                 if plural {
                     self.group = Some(s.clone());
@@ -484,10 +527,20 @@ fn earlier_org(entities: &Entities, token: usize, head: &str, company: &WordSet)
 
 fn unresolved(span: Span) -> Speaker {
     Speaker {
-        name: None,
         mention: Some(span),
         kind: SpeakerKind::Unresolved,
-        title: None,
+        ..Speaker::none()
+    }
+}
+
+/// An organisation that speaks: it speaks for itself.
+fn organization(name: String, span: Span) -> Speaker {
+    Speaker {
+        org: Some(name.clone()),
+        name: Some(name),
+        mention: Some(span),
+        kind: SpeakerKind::Organization,
+        ..Speaker::none()
     }
 }
 

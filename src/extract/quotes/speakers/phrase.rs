@@ -41,6 +41,8 @@ pub struct Np {
     pub titled: bool,
     /// Several people named together (`Ana Ruiz and Li Wei`).
     pub group: bool,
+    /// A description's head names people (a person noun, `volunteers`): `health checks` does not.
+    pub people_head: bool,
 }
 
 impl Np {
@@ -107,6 +109,7 @@ pub fn analyse(
             definite: false,
             titled: false,
             group: false,
+            people_head: true,
         });
     }
     let mut s = 0;
@@ -216,6 +219,7 @@ pub fn analyse(
                 definite,
                 titled: false,
                 group: false,
+                people_head: true,
             });
         }
         // `Ana Ruiz and Li Wei`: names joined by `and` speak together.
@@ -252,6 +256,7 @@ pub fn analyse(
             definite,
             titled,
             group,
+            people_head: true,
         });
     }
     // `the company’s spokesman, Tom Jones, said`: the appositive is the name, the phrase its title.
@@ -325,6 +330,14 @@ pub fn analyse(
         definite,
         titled: false,
         group: false,
+        // `person familiar with the talks`: the person noun may stand before the head's phrase;
+        // `traders`, `a trader`: a noun for people by its ending, plural or singular.
+        people_head: org
+            || core.iter().any(|t| t.is(class::PERSON))
+            || morph.group_noun.end_after(head.span.of(text), 2)
+            || morph
+                .group_noun
+                .end_after(&format!("{}s", head.span.of(text)), 2),
     })
 }
 

@@ -1,6 +1,6 @@
 //! The per-article speaker summary: one row per distinct speaker, with their quotes and words.
 
-use super::super::quote::{Quote, SpeakerKind};
+use super::super::quote::{Gender, GenderFrom, Quote, SpeakerKind};
 use crate::lexicon::FxMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +11,11 @@ pub struct SpeakerSummary {
     pub quotes: usize,
     /// Words inside the speaker's quotes.
     pub words: usize,
+    pub org: Option<String>,
+    /// Index of the entity the speaker is.
+    pub entity: Option<usize>,
+    pub gender: Gender,
+    pub gender_from: Option<GenderFrom>,
 }
 
 /// One row per distinct speaker, in order of first quote; quotes with no speaker are left out.
@@ -30,6 +35,10 @@ pub fn summarise(text: &str, quotes: &[Quote]) -> Vec<SpeakerSummary> {
                 if s.title.is_none() {
                     s.title.clone_from(&q.speaker.title);
                 }
+                if s.org.is_none() {
+                    s.org.clone_from(&q.speaker.org);
+                }
+                s.entity = s.entity.or(q.speaker.entity);
             }
             None => {
                 index.insert(name, out.len());
@@ -39,6 +48,10 @@ pub fn summarise(text: &str, quotes: &[Quote]) -> Vec<SpeakerSummary> {
                     title: q.speaker.title.clone(),
                     quotes: 1,
                     words,
+                    org: q.speaker.org.clone(),
+                    entity: q.speaker.entity,
+                    gender: q.speaker.gender,
+                    gender_from: q.speaker.gender_from,
                 });
             }
         }
@@ -65,6 +78,7 @@ mod tests {
                 mention: None,
                 kind: SpeakerKind::Named,
                 title: None,
+                ..Speaker::none()
             },
             rule: "test",
         };

@@ -11,8 +11,13 @@ fn quote_rules() -> &'static QuoteRules {
     static RULES: std::sync::OnceLock<QuoteRules> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {
         let set = RuleSet::builtin(rule_files().chain(RULE_FILES));
-        QuoteRules::compile(&set, &crate::words::Words::parse(&set).unwrap()).unwrap()
+        QuoteRules::compile(&set, &crate::words::Words::parse(&set).unwrap(), world()).unwrap()
     })
+}
+
+fn world() -> std::sync::Arc<crate::world::World> {
+    let set = RuleSet::builtin(crate::world::RULE_FILES.iter());
+    std::sync::Arc::new(crate::world::World::load(&set).unwrap())
 }
 
 fn stream(text: &str, layout: &Layout, sentences: &[Sentence]) -> Tokens {
@@ -65,6 +70,7 @@ fn who(text: &str) -> Vec<(String, Option<String>, SpeakerKind, Option<String>)>
         .collect()
 }
 
+mod audit;
 mod direct;
 mod reported;
 mod robust;
