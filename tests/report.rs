@@ -196,8 +196,9 @@ fn report_page_is_self_contained_and_has_every_section() {
         1,
         "only the JSON figures block"
     );
-    // no gender columns yet: the section says so rather than showing zeros
-    assert!(html.contains("Not available in this output"));
+    // quotes.csv has the gender columns: the section shows the shares and what they rest on
+    assert!(!html.contains("Not available in this output"));
+    assert!(html.contains("What each known gender rests on"));
 }
 
 #[test]
