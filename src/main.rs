@@ -1,7 +1,7 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::Parser;
 
 use newsx::cli::{Cli, Command, RulesArg, RulesCommand};
@@ -10,6 +10,7 @@ use newsx::pipeline::{self, Config};
 use newsx::read::Input;
 use newsx::rules::RuleSet;
 use newsx::write::csv::CsvStyle;
+use newsx::write::Format;
 
 // The stages allocate many small records per article; mimalloc makes that cheaper than the system allocator.
 #[global_allocator]
@@ -50,6 +51,12 @@ fn load_rules(arg: &RulesArg) -> Result<Rules> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => {
+            if let (Some(flag), "-") = (args.outputs.folder_only(), args.output.as_str()) {
+                bail!("{flag} needs an output folder; -o - writes only JSON Lines to stdout");
+            }
+            if args.excel && args.outputs.format == Format::Parquet {
+                bail!("--excel shapes CSV files; it does nothing with --format parquet");
+            }
             let rules = load_rules(&args.rules)?;
             let config = Config {
                 inputs: args.inputs.iter().map(|s| Input::parse(s)).collect(),
@@ -67,6 +74,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     columns: args.formats.columns(),
                     html: Some(rules.html.clone()),
                 },
+                outputs: args.outputs.outputs(),
             };
             let s = pipeline::run(&config, &rules)?;
             if !args.quiet {
@@ -87,6 +95,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     mb / s.seconds.max(1e-9),
                     if s.wrote { "" } else { "; nothing changed, output left as it was" },
                 );
+                if s.cut_cells > 0 {
+                    eprintln!(
+                        "newsx: {} workbook cells over {} characters were cut (marked \"… [cut from N \
+                         characters]\"); articles.jsonl holds them whole",
+                        s.cut_cells,
+                        newsx::write::xlsx::MAX_CELL_CHARS
+                    );
+                }
             }
             Ok(if s.errors > 0 {
                 ExitCode::from(1)

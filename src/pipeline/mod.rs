@@ -11,7 +11,8 @@ pub use work::process;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -20,12 +21,15 @@ use thiserror::Error;
 use crate::extract::Rules;
 use crate::read::{list_sources, ArticleStream, Input, Source};
 use crate::record::ErrorRecord;
+use crate::write::cells::TypedSink;
 use crate::write::csv::{CsvStyle, Table};
 use crate::write::jsonl::{self, JsonlSink};
 use crate::write::manifest::{self, Build, ManifestSink};
+use crate::write::parquet::ParquetSink;
 use crate::write::sink::{self, Needs, Sink, Staged, Totals};
 use crate::write::tables::{ErrorTableSink, SpeakerTotalsSink, TableSink};
-use crate::write::{Output, StagedFile};
+use crate::write::xlsx::XlsxSink;
+use crate::write::{Format, Output, Outputs, StagedFile};
 use rerun::Previous;
 use work::{read_ahead, Outcome, Reuse, Work};
 
@@ -45,6 +49,8 @@ pub struct Config {
     pub progress: bool,
     /// How stdin, CSV/TSV and web pages are read.
     pub formats: crate::read::Formats,
+    /// Which files a folder run writes: tables, format, workbook.
+    pub outputs: Outputs,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -62,6 +68,8 @@ pub struct Summary {
     pub seconds: f64,
     /// False when nothing had changed and the previous output was left as it was.
     pub wrote: bool,
+    /// Workbook cells cut at the spreadsheet limit (`--xlsx`).
+    pub cut_cells: usize,
 }
 
 #[derive(Debug, Error)]
@@ -74,28 +82,49 @@ pub enum PipelineError {
     Threads(String),
 }
 
-fn style_key(style: CsvStyle) -> String {
-    if style.excel { "excel" } else { "plain" }.to_string()
+fn style_key(style: CsvStyle, outputs: &Outputs) -> String {
+    let csv = if style.excel { "excel" } else { "plain" };
+    format!("{csv}{}", outputs.key())
 }
 
 /// The sinks of a run into an output folder: every file it holds.
-fn folder_sinks(dir: &Path, style: CsvStyle, rules: &Rules) -> io::Result<Vec<Box<dyn Sink>>> {
+fn folder_sinks(
+    dir: &Path,
+    config: &Config,
+    rules: &Rules,
+    cut: &Arc<AtomicUsize>,
+) -> io::Result<Vec<Box<dyn Sink>>> {
+    let (style, outputs) = (config.style, &config.outputs);
     let file = |name: &str| StagedFile::create(dir, name);
-    let mut sinks: Vec<Box<dyn Sink>> = vec![Box::new(JsonlSink::new(Output::File(file(
-        jsonl::FILE_NAME,
-    )?)))];
-    for t in Table::PER_ARTICLE {
-        let out = Output::File(file(t.file_name())?);
-        sinks.push(Box::new(TableSink::new(t, style, out)?));
+    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+    if outputs.jsonl {
+        let out = Output::File(file(jsonl::FILE_NAME)?);
+        sinks.push(Box::new(JsonlSink::new(out)));
     }
-    let errors = Output::File(file(Table::Errors.file_name())?);
-    sinks.push(Box::new(ErrorTableSink::new(style, errors)?));
-    let by_name = Output::File(file(Table::SpeakersByName.file_name())?);
-    sinks.push(Box::new(SpeakerTotalsSink::new(style, by_name)));
+    match outputs.format {
+        Format::Csv => {
+            for &t in &outputs.tables {
+                let out = Output::File(file(t.file_name())?);
+                sinks.push(match t {
+                    Table::Errors => Box::new(ErrorTableSink::new(style, out)?),
+                    Table::SpeakersByName => Box::new(SpeakerTotalsSink::new(style, out)),
+                    t => Box::new(TableSink::new(t, style, out)?),
+                });
+            }
+        }
+        Format::Parquet => {
+            let files = ParquetSink::new(dir, &outputs.tables)?;
+            sinks.push(Box::new(TypedSink::new(files, &outputs.tables)));
+        }
+    }
+    if let Some(path) = &outputs.xlsx {
+        let book = XlsxSink::new(path, &outputs.tables, Arc::clone(cut))?;
+        sinks.push(Box::new(TypedSink::new(book, &outputs.tables)));
+    }
     let build = Build {
         newsx: BUILD.to_string(),
         rules: rules.hash.clone(),
-        style: style_key(style),
+        style: style_key(style, outputs),
     };
     sinks.push(Box::new(ManifestSink::new(
         build,
@@ -134,18 +163,25 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
         PipelineError::Output(io::Error::new(e.kind(), format!("{}: {e}", dir.display())))
     })?;
 
+    let style = style_key(config.style, &config.outputs);
     let previous = Previous::load(dir, config.force, |h| {
-        h.newsx == BUILD && h.rules == rules.hash && h.style == style_key(config.style)
+        h.newsx == BUILD && h.rules == rules.hash && h.style == style
     });
-    if let Some(mut s) = previous.unchanged(dir, &sources, config.max_bytes, &config.formats) {
+    let mut expected = config.outputs.files(dir);
+    expected.extend(config.outputs.xlsx.clone());
+    if let Some(mut s) = previous.unchanged(&expected, &sources, config.max_bytes, &config.formats)
+    {
         s.seconds = started.elapsed().as_secs_f64();
         return Ok(s);
     }
-    let reuse = previous.reusable.as_ref().map(|(m, file)| Reuse {
+    // Both the manifest and the records: a run without `articles.jsonl` reprocesses everything.
+    let reuse = previous.trusted.as_ref().zip(previous.records.as_ref());
+    let reuse = reuse.map(|(m, file)| Reuse {
         old: m.by_id(),
         file,
     });
-    let sinks = folder_sinks(dir, config.style, rules).map_err(PipelineError::Output)?;
+    let cut = Arc::new(AtomicUsize::new(0));
+    let sinks = folder_sinks(dir, config, rules, &cut).map_err(PipelineError::Output)?;
     let batch = Batch {
         config,
         rules,
@@ -154,7 +190,11 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
         old_ids: previous.ids,
     };
     let (mut summary, staged) = batch.drive(sources, sinks)?;
+    for stale in config.outputs.stale(dir) {
+        std::fs::remove_file(&stale).map_err(PipelineError::Output)?;
+    }
     sink::commit(staged).map_err(PipelineError::Output)?;
+    summary.cut_cells = cut.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

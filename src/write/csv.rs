@@ -78,6 +78,24 @@ impl Table {
         Table::Mentions,
     ];
 
+    /// Every table, in the order files and sheets are written.
+    pub const ALL: [Table; 8] = [
+        Table::Articles,
+        Table::Sentences,
+        Table::Quotes,
+        Table::Speakers,
+        Table::SpeakersByName,
+        Table::Entities,
+        Table::Mentions,
+        Table::Errors,
+    ];
+
+    /// The table's name: its file name without the extension (`quotes`).
+    pub fn name(self) -> &'static str {
+        let f = self.file_name();
+        &f[..f.len() - ".csv".len()]
+    }
+
     /// Position of the table's rows in [`Rows`], for the per-article tables.
     pub fn per_article_index(self) -> Option<usize> {
         Table::PER_ARTICLE.iter().position(|&t| t == self)
