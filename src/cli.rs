@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::read::table::{Columns, Field};
 use crate::read::StdinFormat;
+use crate::write::{Format, Outputs, Selected};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,6 +65,51 @@ pub struct ExtractArgs {
     pub formats: FormatArgs,
     #[command(flatten)]
     pub stream: StreamArgs,
+    #[command(flatten)]
+    pub outputs: OutputArgs,
+}
+
+/// Which files a run into a folder writes.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write only these tables, comma-separated: articles, sentences, quotes, speakers, speakers_by_name, entities, mentions, errors, articles.jsonl
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = Selected::parse)]
+    pub tables: Option<Vec<Selected>>,
+    /// Format of the tables: csv or parquet (one .parquet file per table)
+    #[arg(long, default_value = "csv", value_name = "FORMAT",
+          value_parser = clap::builder::PossibleValuesParser::new(["csv", "parquet"])
+              .map(|s| if s == "parquet" { Format::Parquet } else { Format::Csv }))]
+    pub format: Format,
+    /// Also write the tables as one Excel workbook, a sheet per table, cells typed
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    pub fn outputs(&self) -> Outputs {
+        let mut o = Outputs {
+            format: self.format,
+            xlsx: self.xlsx.clone(),
+            ..Outputs::default()
+        };
+        if let Some(names) = &self.tables {
+            o.select(names);
+        }
+        o
+    }
+
+    /// Flags that need an output folder, for the error `-o -` gives with them.
+    pub fn folder_only(&self) -> Option<&'static str> {
+        if self.tables.is_some() {
+            Some("--tables")
+        } else if self.format != Format::Csv {
+            Some("--format")
+        } else if self.xlsx.is_some() {
+            Some("--xlsx")
+        } else {
+            None
+        }
+    }
 }
 
 /// How CSV/TSV tables and stdin are read.

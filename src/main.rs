@@ -1,7 +1,7 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::Parser;
 
 use newsx::cli::{Cli, Command, RulesArg, RulesCommand};
@@ -10,6 +10,7 @@ use newsx::pipeline::{self, Config};
 use newsx::read::Input;
 use newsx::rules::RuleSet;
 use newsx::write::csv::CsvStyle;
+use newsx::write::Format;
 
 // The stages allocate many small records per article; mimalloc makes that cheaper than the system allocator.
 #[global_allocator]
@@ -55,6 +56,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "--errors inline needs -o - (into a folder, refused articles go to errors.csv)"
                 );
             }
+            if let (Some(flag), "-") = (args.outputs.folder_only(), args.output.as_str()) {
+                bail!("{flag} needs an output folder; -o - writes only JSON Lines to stdout");
+            }
+            if args.excel && args.outputs.format == Format::Parquet {
+                bail!("--excel shapes CSV files; it does nothing with --format parquet");
+            }
             let rules = load_rules(&args.rules)?;
             let config = Config {
                 inputs: args.inputs.iter().map(|s| Input::parse(s)).collect(),
@@ -74,6 +81,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     id_prefix: args.stream.id_prefix.clone(),
                 },
                 errors_inline: args.stream.errors == "inline",
+                outputs: args.outputs.outputs(),
             };
             let s = pipeline::run(&config, &rules)?;
             if s.read_nothing {
@@ -101,6 +109,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     mb / s.seconds.max(1e-9),
                     if s.wrote { "" } else { "; nothing changed, output left as it was" },
                 );
+                if s.cut_cells > 0 {
+                    eprintln!(
+                        "newsx: {} workbook cells over {} characters were cut (marked \"… [cut from N \
+                         characters]\"); articles.jsonl holds them whole",
+                        s.cut_cells,
+                        newsx::write::xlsx::MAX_CELL_CHARS
+                    );
+                }
             }
             Ok(if s.errors > 0 && !args.stream.keep_going {
                 ExitCode::from(1)

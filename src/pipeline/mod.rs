@@ -11,7 +11,8 @@ pub use work::process;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -20,13 +21,16 @@ use thiserror::Error;
 use crate::extract::Rules;
 use crate::read::{list_sources_except, ArticleStream, Input, Source, STDIN_FAILED};
 use crate::record::ErrorRecord;
+use crate::write::cells::TypedSink;
 use crate::write::csv::{CsvStyle, Table};
 use crate::write::jsonl::{self, JsonlSink};
 use crate::write::lock::FolderLock;
 use crate::write::manifest::{self, Build, ManifestSink};
+use crate::write::parquet::ParquetSink;
 use crate::write::sink::{self, Needs, Sink, Staged, Totals};
 use crate::write::tables::{ErrorTableSink, SpeakerTotalsSink, TableSink};
-use crate::write::{named, remove_stale, Output, StagedFile};
+use crate::write::xlsx::XlsxSink;
+use crate::write::{named, remove_stale, Format, Output, Outputs, StagedFile};
 use rerun::Previous;
 use work::{read_ahead, Outcome, Reuse, Work};
 
@@ -48,6 +52,8 @@ pub struct Config {
     pub formats: crate::read::Formats,
     /// `--errors inline`: a refused article is a line of the JSON Lines stream too.
     pub errors_inline: bool,
+    /// Which files a folder run writes: tables, format, workbook.
+    pub outputs: Outputs,
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -68,6 +74,8 @@ pub struct Summary {
     /// The run read no article (stdin closed or empty, folders emptied) and left the earlier
     /// output of the folder as it was, rather than replace it with an empty one.
     pub read_nothing: bool,
+    /// Workbook cells cut at the spreadsheet limit (`--xlsx`).
+    pub cut_cells: usize,
 }
 
 #[derive(Debug, Error)]
@@ -83,28 +91,49 @@ pub enum PipelineError {
     Locked(io::Error),
 }
 
-fn style_key(style: CsvStyle) -> String {
-    if style.excel { "excel" } else { "plain" }.to_string()
+fn style_key(style: CsvStyle, outputs: &Outputs) -> String {
+    let csv = if style.excel { "excel" } else { "plain" };
+    format!("{csv}{}", outputs.key())
 }
 
 /// The sinks of a run into an output folder: every file it holds.
-fn folder_sinks(dir: &Path, style: CsvStyle, rules: &Rules) -> io::Result<Vec<Box<dyn Sink>>> {
+fn folder_sinks(
+    dir: &Path,
+    config: &Config,
+    rules: &Rules,
+    cut: &Arc<AtomicUsize>,
+) -> io::Result<Vec<Box<dyn Sink>>> {
+    let (style, outputs) = (config.style, &config.outputs);
     let file = |name: &str| StagedFile::create(dir, name);
-    let mut sinks: Vec<Box<dyn Sink>> = vec![Box::new(JsonlSink::new(Output::File(file(
-        jsonl::FILE_NAME,
-    )?)))];
-    for t in Table::PER_ARTICLE {
-        let out = Output::File(file(t.file_name())?);
-        sinks.push(Box::new(TableSink::new(t, style, out)?));
+    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+    if outputs.jsonl {
+        let out = Output::File(file(jsonl::FILE_NAME)?);
+        sinks.push(Box::new(JsonlSink::new(out)));
     }
-    let errors = Output::File(file(Table::Errors.file_name())?);
-    sinks.push(Box::new(ErrorTableSink::new(style, errors)?));
-    let by_name = Output::File(file(Table::SpeakersByName.file_name())?);
-    sinks.push(Box::new(SpeakerTotalsSink::new(style, by_name)));
+    match outputs.format {
+        Format::Csv => {
+            for &t in &outputs.tables {
+                let out = Output::File(file(t.file_name())?);
+                sinks.push(match t {
+                    Table::Errors => Box::new(ErrorTableSink::new(style, out)?),
+                    Table::SpeakersByName => Box::new(SpeakerTotalsSink::new(style, out)),
+                    t => Box::new(TableSink::new(t, style, out)?),
+                });
+            }
+        }
+        Format::Parquet => {
+            let files = ParquetSink::new(dir, &outputs.tables)?;
+            sinks.push(Box::new(TypedSink::new(files, &outputs.tables)));
+        }
+    }
+    if let Some(path) = &outputs.xlsx {
+        let book = XlsxSink::new(path, &outputs.tables, Arc::clone(cut))?;
+        sinks.push(Box::new(TypedSink::new(book, &outputs.tables)));
+    }
     let build = Build {
         newsx: BUILD.to_string(),
         rules: rules.hash.clone(),
-        style: style_key(style),
+        style: style_key(style, outputs),
     };
     sinks.push(Box::new(ManifestSink::new(
         build,
@@ -163,18 +192,25 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
     })?;
     remove_stale(dir, &output_names()).map_err(PipelineError::Output)?;
 
+    let style = style_key(config.style, &config.outputs);
     let previous = Previous::load(dir, config.force, |h| {
-        h.newsx == BUILD && h.rules == rules.hash && h.style == style_key(config.style)
+        h.newsx == BUILD && h.rules == rules.hash && h.style == style
     });
-    if let Some(mut s) = previous.unchanged(dir, &sources, config.max_bytes, &config.formats) {
+    let mut expected = config.outputs.files(dir);
+    expected.extend(config.outputs.xlsx.clone());
+    if let Some(mut s) = previous.unchanged(&expected, &sources, config.max_bytes, &config.formats)
+    {
         s.seconds = started.elapsed().as_secs_f64();
         return Ok(s);
     }
-    let reuse = previous.reusable.as_ref().map(|(m, file)| Reuse {
+    // Both the manifest and the records: a run without `articles.jsonl` reprocesses everything.
+    let reuse = previous.trusted.as_ref().zip(previous.records.as_ref());
+    let reuse = reuse.map(|(m, file)| Reuse {
         old: m.by_id(),
         file,
     });
-    let sinks = folder_sinks(dir, config.style, rules).map_err(PipelineError::Output)?;
+    let cut = Arc::new(AtomicUsize::new(0));
+    let sinks = folder_sinks(dir, config, rules, &cut).map_err(PipelineError::Output)?;
     let batch = Batch {
         config,
         rules,
@@ -191,7 +227,11 @@ pub fn run(config: &Config, rules: &Rules) -> Result<Summary, PipelineError> {
         summary.seconds = started.elapsed().as_secs_f64();
         return Ok(summary);
     }
+    for stale in config.outputs.stale(dir) {
+        std::fs::remove_file(&stale).map_err(PipelineError::Output)?;
+    }
     sink::commit(staged).map_err(PipelineError::Output)?;
+    summary.cut_cells = cut.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

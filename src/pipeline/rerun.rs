@@ -2,12 +2,11 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::pipeline::work::failure;
 use crate::pipeline::Summary;
 use crate::read::{ArticleStream, Formats, Source};
-use crate::write::csv::Table;
 use crate::write::jsonl;
 use crate::write::manifest::{ErrorDigest, Header, Manifest};
 
@@ -15,8 +14,10 @@ use crate::write::manifest::{ErrorDigest, Header, Manifest};
 pub struct Previous {
     /// Ids of the previous run: they tell new from changed even when its records can't be reused.
     pub ids: HashSet<String>,
-    /// Its manifest and records, when they were made by this build, rules and style.
-    pub reusable: Option<(Manifest, File)>,
+    /// Its manifest, when it was made by this build, rules and style (the same outputs).
+    pub trusted: Option<Manifest>,
+    /// Its records, with a trusted manifest: none when `articles.jsonl` was left out.
+    pub records: Option<File>,
 }
 
 impl Previous {
@@ -26,26 +27,28 @@ impl Previous {
             .as_ref()
             .map(|m| m.entries.iter().map(|e| e.id.clone()).collect())
             .unwrap_or_default();
-        let reusable = manifest
-            .filter(|m| !force && expected(&m.header))
-            .and_then(|m| Some((m, File::open(dir.join(jsonl::FILE_NAME)).ok()?)));
-        Previous { ids, reusable }
+        let trusted = manifest.filter(|m| !force && expected(&m.header));
+        let records = trusted
+            .as_ref()
+            .and_then(|_| File::open(dir.join(jsonl::FILE_NAME)).ok());
+        Previous {
+            ids,
+            trusted,
+            records,
+        }
     }
 
-    /// When every input is as the manifest recorded it, the previous output is already the answer.
+    /// When every input is as the manifest recorded it and every file of `outputs` is there,
+    /// the previous output is already the answer.
     pub fn unchanged(
         &self,
-        dir: &Path,
+        outputs: &[PathBuf],
         sources: &[Source],
         max_bytes: usize,
         formats: &Formats,
     ) -> Option<Summary> {
-        let (m, _) = self.reusable.as_ref()?;
-        let outputs_present = Table::PER_ARTICLE
-            .iter()
-            .chain(&[Table::Errors, Table::SpeakersByName])
-            .all(|t| dir.join(t.file_name()).exists());
-        if !outputs_present {
+        let m = self.trusted.as_ref()?;
+        if !outputs.iter().all(|p| p.exists()) {
             return None;
         }
         unchanged_since(m, sources, max_bytes, formats)

@@ -24,8 +24,9 @@ impl CsvStyle {
         }
     }
 
-    fn opt<'a>(&self, s: Option<&'a str>) -> Cow<'a, str> {
-        s.map_or(Cow::Borrowed(""), |s| self.cell(s))
+    /// A nullable cell: an empty CSV cell, a blank workbook cell, a Parquet null.
+    fn opt<'a>(&self, s: Option<&'a str>) -> Option<Cow<'a, str>> {
+        s.map(|s| self.cell(s))
     }
 
     fn writer(&self, buf: Vec<u8>) -> csv::Writer<Vec<u8>> {
@@ -76,6 +77,29 @@ impl Table {
         Table::Entities,
         Table::Mentions,
     ];
+
+    /// Every table, in the order files and sheets are written.
+    pub const ALL: [Table; 8] = [
+        Table::Articles,
+        Table::Sentences,
+        Table::Quotes,
+        Table::Speakers,
+        Table::SpeakersByName,
+        Table::Entities,
+        Table::Mentions,
+        Table::Errors,
+    ];
+
+    /// The table's name: its file name without the extension (`quotes`).
+    pub fn name(self) -> &'static str {
+        let f = self.file_name();
+        &f[..f.len() - ".csv".len()]
+    }
+
+    /// Position of the table's rows in [`Rows`], for the per-article tables.
+    pub fn per_article_index(self) -> Option<usize> {
+        Table::PER_ARTICLE.iter().position(|&t| t == self)
+    }
 
     pub fn file_name(self) -> &'static str {
         match self {
@@ -189,8 +213,8 @@ impl Table {
 struct ArticleRow<'a> {
     article_id: Cow<'a, str>,
     source: Cow<'a, str>,
-    title: Cow<'a, str>,
-    dateline: Cow<'a, str>,
+    title: Option<Cow<'a, str>>,
+    dateline: Option<Cow<'a, str>>,
     byline: Cow<'a, str>,
     chars: usize,
     sentences: usize,
@@ -202,10 +226,10 @@ struct ArticleRow<'a> {
     entities: usize,
     mentions: usize,
     boilerplate: usize,
-    outlet: Cow<'a, str>,
-    published: Cow<'a, str>,
-    url: Cow<'a, str>,
-    byline_from: &'a str,
+    outlet: Option<Cow<'a, str>>,
+    published: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    byline_from: Option<&'a str>,
     wrapped: bool,
 }
 
@@ -228,19 +252,19 @@ struct QuoteRow<'a> {
     start: usize,
     end: usize,
     sentence: usize,
-    speaker: Cow<'a, str>,
+    speaker: Option<Cow<'a, str>>,
     speaker_kind: crate::record::SpeakerKind,
-    speaker_title: Cow<'a, str>,
-    speaker_mention: Cow<'a, str>,
+    speaker_title: Option<Cow<'a, str>>,
+    speaker_mention: Option<Cow<'a, str>>,
     speaker_start: Option<usize>,
     speaker_end: Option<usize>,
-    cue: Cow<'a, str>,
+    cue: Option<Cow<'a, str>>,
     rule: &'a str,
     text: Cow<'a, str>,
-    outlet: Cow<'a, str>,
-    published: Cow<'a, str>,
-    speaker_org: Cow<'a, str>,
-    speaker_entity: &'a str,
+    outlet: Option<Cow<'a, str>>,
+    published: Option<Cow<'a, str>>,
+    speaker_org: Option<Cow<'a, str>>,
+    speaker_entity: Option<&'a str>,
     speaker_gender: crate::record::Gender,
     speaker_gender_from: Option<crate::record::GenderFrom>,
 }
@@ -250,13 +274,13 @@ struct SpeakerRow<'a> {
     article_id: Cow<'a, str>,
     name: Cow<'a, str>,
     kind: crate::record::SpeakerKind,
-    title: Cow<'a, str>,
+    title: Option<Cow<'a, str>>,
     quotes: usize,
     words: usize,
-    outlet: Cow<'a, str>,
-    published: Cow<'a, str>,
-    speaker_org: Cow<'a, str>,
-    speaker_entity: &'a str,
+    outlet: Option<Cow<'a, str>>,
+    published: Option<Cow<'a, str>>,
+    speaker_org: Option<Cow<'a, str>>,
+    speaker_entity: Option<&'a str>,
     speaker_gender: crate::record::Gender,
     speaker_gender_from: Option<crate::record::GenderFrom>,
 }
@@ -281,7 +305,7 @@ struct MentionRow<'a> {
     start: usize,
     end: usize,
     text: Cow<'a, str>,
-    title: Cow<'a, str>,
+    title: Option<Cow<'a, str>>,
     rule: &'a str,
 }
 
@@ -307,21 +331,47 @@ pub struct SpeakerTotalRow<'a> {
 /// One article's rows for each per-article table, already encoded.
 pub type Rows = [Vec<u8>; 6];
 
+/// Where the row structs go: CSV bytes here, typed cells for the workbook and Parquet
+/// (`cells.rs`). Every format is fed by [`visit`], so their columns cannot drift apart.
+pub trait RowOut {
+    fn row<T: Serialize>(&mut self, table: Table, row: &T);
+}
+
+/// One CSV writer per per-article table.
+struct CsvRows {
+    writers: Vec<csv::Writer<Vec<u8>>>,
+}
+
+impl RowOut for CsvRows {
+    fn row<T: Serialize>(&mut self, table: Table, row: &T) {
+        let i = table.per_article_index().expect("a per-article table");
+        self.writers[i].serialize(row).expect("writing to memory");
+    }
+}
+
 fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
     w.into_inner().expect("writing to memory")
 }
 
-/// Encodes rows of one table into CSV bytes (no header).
-fn encode<T: Serialize>(style: CsvStyle, rows: impl IntoIterator<Item = T>) -> Vec<u8> {
+/// Encodes one row into CSV bytes (no header).
+fn encode<T: Serialize>(style: CsvStyle, row: T) -> Vec<u8> {
     let mut w = style.writer(Vec::new());
-    for row in rows {
-        w.serialize(row).expect("writing to memory");
-    }
+    w.serialize(row).expect("writing to memory");
     finish(w)
 }
 
 /// Renders one article's rows for every per-article table.
 pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
+    let mut out = CsvRows {
+        writers: (0..6).map(|_| style.writer(Vec::new())).collect(),
+    };
+    visit(r, style, &mut out);
+    let mut w = out.writers.into_iter().map(finish);
+    std::array::from_fn(|_| w.next().expect("six tables"))
+}
+
+/// Hands one article's rows of every per-article table, in table order, to `out`.
+pub fn visit(r: &ArticleRecord, style: CsvStyle, out: &mut impl RowOut) {
     use crate::record::QuoteKind::*;
     let c = |s| style.cell(s);
     let id = c(&r.id);
@@ -349,103 +399,141 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
         outlet: outlet.clone(),
         published: published.clone(),
         url: style.opt(r.url.as_deref()),
-        byline_from: r.byline_from.map_or("", |b| b.as_str()),
+        byline_from: r.byline_from.map(|b| b.as_str()),
         wrapped: r.layout.wrapped,
     };
-    let sentences = r.sentences.iter().enumerate().map(|(i, s)| SentenceRow {
-        article_id: id.clone(),
-        sentence: i,
-        paragraph: s.paragraph,
-        start: s.start,
-        end: s.end,
-        text: c(&s.text),
-    });
-    let quotes = r.quotes.iter().map(|q| QuoteRow {
-        article_id: id.clone(),
-        quote_id: &q.id,
-        kind: q.kind,
-        start: q.start,
-        end: q.end,
-        sentence: q.sentence,
-        speaker: style.opt(q.speaker.as_deref()),
-        speaker_kind: q.speaker_kind,
-        speaker_title: style.opt(q.speaker_title.as_deref()),
-        speaker_mention: style.opt(q.speaker_mention.as_ref().map(|m| m.text.as_str())),
-        speaker_start: q.speaker_mention.as_ref().map(|m| m.start),
-        speaker_end: q.speaker_mention.as_ref().map(|m| m.end),
-        cue: style.opt(q.cue.as_ref().map(|m| m.text.as_str())),
-        rule: &q.rule,
-        text: c(&q.text),
-        outlet: outlet.clone(),
-        published: published.clone(),
-        speaker_org: style.opt(q.speaker_org.as_deref()),
-        speaker_entity: q.speaker_entity.as_deref().unwrap_or(""),
-        speaker_gender: q.speaker_gender,
-        speaker_gender_from: q.speaker_gender_from,
-    });
-    let speakers = r.speakers.iter().map(|s| SpeakerRow {
-        article_id: id.clone(),
-        name: c(&s.name),
-        kind: s.kind,
-        title: style.opt(s.title.as_deref()),
-        quotes: s.quotes,
-        words: s.words,
-        outlet: outlet.clone(),
-        published: published.clone(),
-        speaker_org: style.opt(s.org.as_deref()),
-        speaker_entity: s.entity.as_deref().unwrap_or(""),
-        speaker_gender: s.gender,
-        speaker_gender_from: s.gender_from,
-    });
-    let entities = r.entities.iter().map(|e| EntityRow {
-        article_id: id.clone(),
-        entity_id: &e.id,
-        kind: e.kind,
-        name: c(&e.name),
-        mentions: e.mentions,
-        first: e.first,
-    });
-    let mentions = r.mentions.iter().map(|m| MentionRow {
-        article_id: id.clone(),
-        entity_id: &m.entity,
-        kind: m.kind,
-        start: m.start,
-        end: m.end,
-        text: c(&m.text),
-        title: style.opt(m.title.as_deref()),
-        rule: &m.rule,
-    });
-    [
-        encode(style, [article]),
-        encode(style, sentences),
-        encode(style, quotes),
-        encode(style, speakers),
-        encode(style, entities),
-        encode(style, mentions),
-    ]
+    out.row(Table::Articles, &article);
+    for (i, s) in r.sentences.iter().enumerate() {
+        let row = SentenceRow {
+            article_id: id.clone(),
+            sentence: i,
+            paragraph: s.paragraph,
+            start: s.start,
+            end: s.end,
+            text: c(&s.text),
+        };
+        out.row(Table::Sentences, &row);
+    }
+    for q in &r.quotes {
+        let row = QuoteRow {
+            article_id: id.clone(),
+            quote_id: &q.id,
+            kind: q.kind,
+            start: q.start,
+            end: q.end,
+            sentence: q.sentence,
+            speaker: style.opt(q.speaker.as_deref()),
+            speaker_kind: q.speaker_kind,
+            speaker_title: style.opt(q.speaker_title.as_deref()),
+            speaker_mention: style.opt(q.speaker_mention.as_ref().map(|m| m.text.as_str())),
+            speaker_start: q.speaker_mention.as_ref().map(|m| m.start),
+            speaker_end: q.speaker_mention.as_ref().map(|m| m.end),
+            cue: style.opt(q.cue.as_ref().map(|m| m.text.as_str())),
+            rule: &q.rule,
+            text: c(&q.text),
+            outlet: outlet.clone(),
+            published: published.clone(),
+            speaker_org: style.opt(q.speaker_org.as_deref()),
+            speaker_entity: q.speaker_entity.as_deref(),
+            speaker_gender: q.speaker_gender,
+            speaker_gender_from: q.speaker_gender_from,
+        };
+        out.row(Table::Quotes, &row);
+    }
+    for s in &r.speakers {
+        let row = SpeakerRow {
+            article_id: id.clone(),
+            name: c(&s.name),
+            kind: s.kind,
+            title: style.opt(s.title.as_deref()),
+            quotes: s.quotes,
+            words: s.words,
+            outlet: outlet.clone(),
+            published: published.clone(),
+            speaker_org: style.opt(s.org.as_deref()),
+            speaker_entity: s.entity.as_deref(),
+            speaker_gender: s.gender,
+            speaker_gender_from: s.gender_from,
+        };
+        out.row(Table::Speakers, &row);
+    }
+    for e in &r.entities {
+        let row = EntityRow {
+            article_id: id.clone(),
+            entity_id: &e.id,
+            kind: e.kind,
+            name: c(&e.name),
+            mentions: e.mentions,
+            first: e.first,
+        };
+        out.row(Table::Entities, &row);
+    }
+    for m in &r.mentions {
+        let row = MentionRow {
+            article_id: id.clone(),
+            entity_id: &m.entity,
+            kind: m.kind,
+            start: m.start,
+            end: m.end,
+            text: c(&m.text),
+            title: style.opt(m.title.as_deref()),
+            rule: &m.rule,
+        };
+        out.row(Table::Mentions, &row);
+    }
 }
 
-pub fn render_error(e: &ErrorRecord, style: CsvStyle) -> Vec<u8> {
+/// Hands one refused article's `errors` row to `out`.
+pub fn visit_error(e: &ErrorRecord, style: CsvStyle, out: &mut impl RowOut) {
     let row = ErrorRow {
         article_id: style.cell(&e.article_id),
         source: style.cell(&e.source),
         kind: &e.kind,
         message: style.cell(&e.message),
     };
-    encode(style, [row])
+    out.row(Table::Errors, &row);
+}
+
+/// Hands one `speakers_by_name` row to `out`.
+pub fn visit_speaker_total(row: SpeakerTotalRow<'_>, style: CsvStyle, out: &mut impl RowOut) {
+    let name = style.cell(&row.name).into_owned();
+    let org = style.cell(&row.org).into_owned();
+    let row = SpeakerTotalRow {
+        name: name.into(),
+        org: org.into(),
+        ..row
+    };
+    out.row(Table::SpeakersByName, &row);
+}
+
+/// Collects the CSV bytes of rows of tables other than the per-article ones.
+struct OneRow {
+    style: CsvStyle,
+    bytes: Vec<u8>,
+}
+
+impl RowOut for OneRow {
+    fn row<T: Serialize>(&mut self, _: Table, row: &T) {
+        self.bytes.extend(encode(self.style, row));
+    }
+}
+
+pub fn render_error(e: &ErrorRecord, style: CsvStyle) -> Vec<u8> {
+    let mut out = OneRow {
+        style,
+        bytes: Vec::new(),
+    };
+    visit_error(e, style, &mut out);
+    out.bytes
 }
 
 pub fn render_speaker_total(row: SpeakerTotalRow<'_>, style: CsvStyle) -> Vec<u8> {
-    let name = style.cell(&row.name).into_owned();
-    let org = style.cell(&row.org).into_owned();
-    encode(
+    let mut out = OneRow {
         style,
-        [SpeakerTotalRow {
-            name: name.into(),
-            org: org.into(),
-            ..row
-        }],
-    )
+        bytes: Vec::new(),
+    };
+    visit_speaker_total(row, style, &mut out);
+    out.bytes
 }
 
 #[cfg(test)]

@@ -73,10 +73,9 @@ impl Sink for ErrorTableSink {
     }
 }
 
-/// `speakers_by_name.csv`: each speaker's articles, quotes and words across the batch.
-pub struct SpeakerTotalsSink {
-    style: CsvStyle,
-    out: Output,
+/// Each speaker's articles, quotes and words across the batch, for `speakers_by_name`.
+#[derive(Default)]
+pub struct SpeakerTotals {
     totals: BTreeMap<(String, SpeakerKind), Total>,
 }
 
@@ -112,18 +111,8 @@ impl Total {
     }
 }
 
-impl SpeakerTotalsSink {
-    pub fn new(style: CsvStyle, out: Output) -> Self {
-        SpeakerTotalsSink {
-            style,
-            out,
-            totals: BTreeMap::new(),
-        }
-    }
-}
-
-impl Sink for SpeakerTotalsSink {
-    fn article(&mut self, a: &Processed) -> io::Result<()> {
+impl SpeakerTotals {
+    pub fn add(&mut self, a: &Processed) {
         for s in &a.speakers {
             let key = (s.name.clone(), s.kind);
             let t = self.totals.entry(key).or_default();
@@ -139,32 +128,59 @@ impl Sink for SpeakerTotalsSink {
                 *t.orgs.entry(o.clone()).or_default() += 1;
             }
         }
-        Ok(())
     }
 
-    fn finish(mut self: Box<Self>, _: &Totals) -> io::Result<Vec<Staged>> {
-        self.out.write(&self.style.header(Table::SpeakersByName))?;
-        // Most-quoted first; ties by name so the order never depends on the run.
-        let mut totals: Vec<_> = std::mem::take(&mut self.totals).into_iter().collect();
+    /// The rows, most-quoted first; ties by name so the order never depends on the run.
+    pub fn rows(self) -> impl Iterator<Item = SpeakerTotalRow<'static>> {
+        let mut totals: Vec<_> = self.totals.into_iter().collect();
         totals.sort_by(|a, b| {
             b.1.counts[1]
                 .cmp(&a.1.counts[1])
                 .then_with(|| a.0.cmp(&b.0))
         });
-        for ((name, kind), t) in &totals {
+        totals.into_iter().map(|((name, kind), t)| {
             let [articles, quotes, words] = t.counts;
-            self.out.write(&csvw::render_speaker_total(
-                SpeakerTotalRow {
-                    name: name.as_str().into(),
-                    kind: *kind,
-                    articles,
-                    quotes,
-                    words,
-                    gender: t.gender(),
-                    org: t.org().into(),
-                },
-                self.style,
-            ))?;
+            SpeakerTotalRow {
+                name: name.into(),
+                kind,
+                articles,
+                quotes,
+                words,
+                gender: t.gender(),
+                org: t.org().to_string().into(),
+            }
+        })
+    }
+}
+
+/// `speakers_by_name.csv`: each speaker's articles, quotes and words across the batch.
+pub struct SpeakerTotalsSink {
+    style: CsvStyle,
+    out: Output,
+    totals: SpeakerTotals,
+}
+
+impl SpeakerTotalsSink {
+    pub fn new(style: CsvStyle, out: Output) -> Self {
+        SpeakerTotalsSink {
+            style,
+            out,
+            totals: SpeakerTotals::default(),
+        }
+    }
+}
+
+impl Sink for SpeakerTotalsSink {
+    fn article(&mut self, a: &Processed) -> io::Result<()> {
+        self.totals.add(a);
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, _: &Totals) -> io::Result<Vec<Staged>> {
+        self.out.write(&self.style.header(Table::SpeakersByName))?;
+        for row in std::mem::take(&mut self.totals).rows() {
+            self.out
+                .write(&csvw::render_speaker_total(row, self.style))?;
         }
         self.out.finish()
     }
