@@ -307,12 +307,13 @@ fn progress_bar(enabled: bool, total: u64) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(total);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
-        )
-        .expect("valid template"),
-    );
+    // The size of the inputs is known before reading (files), so bytes give the time left; stdin's is not.
+    let template = if total > 0 {
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left) {msg}"
+    } else {
+        "{spinner} [{elapsed_precise}] {bytes} ({bytes_per_sec}) {msg}"
+    };
+    bar.set_style(indicatif::ProgressStyle::with_template(template).expect("valid template"));
     Some(bar)
 }
 
@@ -376,6 +377,11 @@ impl Writer {
             Outcome::Done(a) => {
                 if let Some(p) = &self.progress {
                     p.inc(a.bytes as u64);
+                    let done = self.seen.len() + 1;
+                    if done % 64 == 0 {
+                        let per_sec = done as f64 / p.elapsed().as_secs_f64().max(1e-3);
+                        p.set_message(format!("{done} articles, {per_sec:.0}/s"));
+                    }
                 }
                 if self.seen.insert(a.id.clone()) {
                     self.article(&a).map_err(PipelineError::Output)?;
