@@ -378,7 +378,7 @@ impl Writer {
                 if let Some(p) = &self.progress {
                     p.inc(a.bytes as u64);
                     let done = self.seen.len() + 1;
-                    if done % 64 == 0 {
+                    if done.is_multiple_of(64) {
                         let per_sec = done as f64 / p.elapsed().as_secs_f64().max(1e-3);
                         p.set_message(format!("{done} articles, {per_sec:.0}/s"));
                     }
