@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Runs newsx over a JSON Lines dataset with PySpark: each partition's lines are piped through
-`newsx extract - -o - -q`, the records collected into a DataFrame, and written as Parquet.
+`newsx extract - -o - -q --errors inline --keep-going`, the records collected into a DataFrame, and
+written as Parquet.
 
     python3 scripts/spark/newsx_spark.py articles.jsonl out/ --newsx target/release/newsx
 
-writes out/articles (one row per article record, nested as in articles.jsonl) and out/quotes (one
-row per quote, flat, with the article's outlet and published), and prints one JSON line of counts.
-It fails when the records out are not the records in, or an id repeats (see the README's
-"Running on Spark").
+writes out/articles (one row per article record, nested as in articles.jsonl), out/quotes (one row
+per quote, flat, with the article's outlet and published) and out/errors (one row per refused line:
+id, kind, message), and prints one JSON line of counts. It fails when the records out are not the
+records in, or an id repeats (see the README's "Running on Spark"; tests/spark.rs runs it).
 """
 import argparse
 import json
@@ -39,12 +40,22 @@ def main() -> int:
     spark.sparkContext.setLogLevel("ERROR")
     lines = spark.sparkContext.textFile(args.input, minPartitions=args.partitions)
     lines = lines.filter(lambda l: l.strip() != "")
-    command = f"{shlex.quote(args.newsx)} extract - -o - -q"
+    # a refused line comes out as an {"id", "error"} record, so nothing goes missing, and exit code 0
+    # (--keep-going) lets checkCode stop the job only on what is not an article's fault
+    command = f"{shlex.quote(args.newsx)} extract - -o - -q --errors inline --keep-going"
     # cached: the schema inference, the counts and the writes read it, and newsx runs once
-    records = lines.pipe(command).cache()
+    records = spark.read.json(lines.pipe(command, checkCode=True).cache())
 
-    articles = spark.read.json(records)
+    if "error" in records.columns:
+        articles = records.filter(F.col("error").isNull()).drop("error")
+        errors = records.filter(F.col("error").isNotNull()).select(
+            "id", F.col("error.kind").alias("kind"), F.col("error.message").alias("message")
+        )
+    else:
+        articles = records
+        errors = spark.createDataFrame([], "id string, kind string, message string")
     articles.write.mode("overwrite").parquet(os.path.join(args.output, "articles"))
+    errors.write.mode("overwrite").parquet(os.path.join(args.output, "errors"))
     quotes = articles.select(
         F.col("id").alias("article_id"),
         "outlet",
@@ -67,15 +78,16 @@ def main() -> int:
     counts = {
         "partitions": lines.getNumPartitions(),
         "records_in": lines.count(),
-        "records_out": articles.count(),
-        "unique_ids": articles.select("id").distinct().count(),
+        "records_out": records.count(),
+        "articles": articles.count(),
+        "errors": errors.count(),
+        "unique_ids": records.select("id").distinct().count(),
         "quotes": quotes.count(),
     }
     print(json.dumps(counts))
     spark.stop()
-    # a refused article is a stderr line of newsx's and no record: the counts tell
     if counts["records_out"] != counts["records_in"]:
-        print(f"newsx_spark: {counts['records_in'] - counts['records_out']} articles gave no record "
+        print(f"newsx_spark: {counts['records_in']} lines in, {counts['records_out']} records out "
               "(see the workers' stderr)", file=sys.stderr)
         return 1
     if counts["unique_ids"] != counts["records_out"]:
