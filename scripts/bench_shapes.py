@@ -18,6 +18,9 @@ Shapes (text invented here; names from rules/world, titles from rules/words.json
   open_guillemet, open_low9, open_curly, open_apostrophe, open_straight
                  one paragraph of sentences each holding an opener that never closes: « „ “ ' "
   speakers       a new named speaker in every paragraph
+  titled_speakers
+                 a new named speaker in every paragraph, a title before the name, quoted twice
+                 (the second time by an abbreviated title and the surname)
   titles         a title chain ("Gov. Gov. ...", a third of the article) before a name, then quotes
                  attributed to that person
 """
@@ -58,6 +61,7 @@ class World:
         # The chain of issue 13 is `Gov. Gov. ...`: an abbreviated title, from the same lists.
         dotted = [t for t in words["titles"] + words["honorifics"] if t.endswith(".")]
         self.chain = "Gov." if "Gov." in dotted else dotted[0]
+        self.dotted = [t for t in dotted if t[0].isupper()]
         self.rng = rng
 
     def person(self, i):
@@ -116,6 +120,13 @@ def shape_text(name, w, size):
             f"{w.places[i % len(w.places)]}. {w.person(i).split()[1]} said the fares would hold.\n\n",
             size,
         )
+    if name == "titled_speakers":
+        return fill(
+            lambda i: f"“The line reopens in spring,” said {w.titles[i % len(w.titles)]} "
+            f"{w.person(i)} of {w.places[i % len(w.places)]}. “Nobody doubts it,” "
+            f"{w.dotted[i % len(w.dotted)]} {w.person(i).split()[1]} added.\n\n",
+            size,
+        )
     if name == "titles":
         who = w.person(1)
         chain = (w.chain + " ") * (size // 3 // (len(w.chain) + 1))
@@ -135,6 +146,7 @@ SHAPES = [
     "open_apostrophe",
     "open_straight",
     "speakers",
+    "titled_speakers",
     "titles",
 ]
 

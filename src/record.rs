@@ -125,6 +125,23 @@ pub struct ArticleRecord {
     pub text: Option<String>,
 }
 
+/// Longest speaker name, speaker title or organisation written, in characters. Each is repeated on
+/// every quote of its speaker, so one that grows with the text (a name read from a word of
+/// thousands of letters) would make the output grow with the square of the input: it is cut here.
+pub const MAX_SPEAKER_FIELD_CHARS: usize = 200;
+
+/// The field's first [`MAX_SPEAKER_FIELD_CHARS`] characters.
+fn capped(field: &str) -> String {
+    match field.char_indices().nth(MAX_SPEAKER_FIELD_CHARS) {
+        Some((cut, _)) => field[..cut].to_string(),
+        None => field.to_string(),
+    }
+}
+
+fn capped_opt(field: &Option<String>) -> Option<String> {
+    field.as_deref().map(capped)
+}
+
 impl ArticleRecord {
     /// Converts one article's extraction from byte to code point offsets: the only place that does.
     pub fn build(article: &Article, x: &Extraction) -> Self {
@@ -201,14 +218,14 @@ impl ArticleRecord {
                         start: t.start,
                         end: t.end,
                         text: t.text,
-                        speaker: q.speaker.name.clone(),
+                        speaker: capped_opt(&q.speaker.name),
                         speaker_mention: q.speaker.mention.map(span),
                         speaker_kind: q.speaker.kind,
-                        speaker_title: q.speaker.title.clone(),
+                        speaker_title: capped_opt(&q.speaker.title),
                         cue: q.cue.map(span),
                         sentence: q.sentence,
                         rule: q.rule.to_string(),
-                        speaker_org: q.speaker.org.clone(),
+                        speaker_org: capped_opt(&q.speaker.org),
                         speaker_entity: q.speaker.entity.map(entity_id),
                         speaker_gender: q.speaker.gender,
                         speaker_gender_from: q.speaker.gender_from,
@@ -219,12 +236,12 @@ impl ArticleRecord {
                 .speakers
                 .iter()
                 .map(|s| SpeakerRecord {
-                    name: s.name.clone(),
+                    name: capped(&s.name),
                     kind: s.kind,
-                    title: s.title.clone(),
+                    title: capped_opt(&s.title),
                     quotes: s.quotes,
                     words: s.words,
-                    org: s.org.clone(),
+                    org: capped_opt(&s.org),
                     entity: s.entity.map(entity_id),
                     gender: s.gender,
                     gender_from: s.gender_from,
