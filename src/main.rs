@@ -16,7 +16,15 @@ use newsx::write::Format;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc.h's `mi_option_purge_delay` (v3; the -sys crate names no constant for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// Milliseconds before freed memory goes back to the system: mimalloc's default of a second
+/// kept an 8 MiB article's stage buffers resident while its output was built (+40% peak RSS).
+const PURGE_DELAY_MS: std::ffi::c_long = 100;
+
 fn main() -> ExitCode {
+    // SAFETY: sets an option before any thread starts; MIMALLOC_PURGE_DELAY still overrides it.
+    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

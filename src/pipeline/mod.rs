@@ -267,6 +267,7 @@ impl Batch<'_> {
                 .iter()
                 .fold(Needs::default(), |n, s| n.union(s.needs())),
             reuse: self.reuse,
+            render_on_worker_max: work::RENDER_ON_WORKER_MAX,
         };
         let stream = ArticleStream::new(sources, self.config.max_bytes)
             .formats(&self.config.formats)

@@ -29,7 +29,7 @@ impl CsvStyle {
         s.map(|s| self.cell(s))
     }
 
-    fn writer(&self, buf: Vec<u8>) -> csv::Writer<Vec<u8>> {
+    fn writer<W: std::io::Write>(&self, buf: W) -> csv::Writer<W> {
         csv::WriterBuilder::new()
             .has_headers(false)
             // a writer per table per article: the default 8 KiB buffer, zeroed each time, cost
@@ -368,6 +368,43 @@ pub fn render(r: &ArticleRecord, style: CsvStyle) -> Rows {
     visit(r, style, &mut out);
     let mut w = out.writers.into_iter().map(finish);
     std::array::from_fn(|_| w.next().expect("six tables"))
+}
+
+/// One table's rows, encoded straight into a file or stream; the first error is kept.
+struct TableRows<W: std::io::Write> {
+    table: Table,
+    writer: csv::Writer<W>,
+    error: Option<csv::Error>,
+}
+
+impl<W: std::io::Write> RowOut for TableRows<W> {
+    fn row<T: Serialize>(&mut self, table: Table, row: &T) {
+        if table == self.table && self.error.is_none() {
+            self.error = self.writer.serialize(row).err();
+        }
+    }
+}
+
+/// Renders one article's rows of one per-article table into `out`, the same bytes as
+/// [`render`] gives, without holding them (a large article's, rendered by its sink).
+pub fn render_table(
+    r: &ArticleRecord,
+    style: CsvStyle,
+    table: Table,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut rows = TableRows {
+        table,
+        writer: style.writer(out),
+        error: None,
+    };
+    visit(r, style, &mut rows);
+    match rows.error.map(csv::Error::into_kind) {
+        None => {}
+        Some(csv::ErrorKind::Io(e)) => return Err(e),
+        Some(e) => return Err(std::io::Error::other(format!("{e:?}"))),
+    }
+    rows.writer.flush()
 }
 
 /// Hands one article's rows of every per-article table, in table order, to `out`.

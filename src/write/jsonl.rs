@@ -5,14 +5,14 @@ use std::io;
 use serde::Serialize;
 
 use crate::record::ErrorRecord;
-use crate::write::sink::{Processed, Sink, Staged, Totals};
+use crate::write::sink::{Processed, Rendered, Sink, Staged, Totals};
 use crate::write::Output;
 
 pub const FILE_NAME: &str = "articles.jsonl";
 
 /// Bytes an article's line takes in the JSON Lines output: its JSON and a line end.
-pub fn line_len(json: &str) -> u64 {
-    json.len() as u64 + 1
+pub fn line_len(json_len: u64) -> u64 {
+    json_len + 1
 }
 
 pub struct JsonlSink {
@@ -49,7 +49,12 @@ struct ErrorBody<'a> {
 
 impl Sink for JsonlSink {
     fn article(&mut self, a: &Processed) -> io::Result<()> {
-        self.out.write(a.json.as_bytes())?;
+        match &a.rendered {
+            Rendered::Ready { json, .. } => self.out.write(json.as_bytes())?,
+            Rendered::ByTheSinks { .. } => {
+                serde_json::to_writer(&mut self.out, a.to_render()).map_err(io::Error::from)?
+            }
+        }
         self.out.write(b"\n")
     }
 

@@ -124,9 +124,9 @@ impl Sink for ManifestSink {
             source: a.source.clone(),
             hash: a.hash.clone(),
             offset: self.offset,
-            len: a.json.len() as u64,
+            len: a.json_len(),
         };
-        self.offset += jsonl::line_len(&a.json);
+        self.offset += jsonl::line_len(a.json_len());
         write_line(&mut self.file.out, &entry)
     }
 

@@ -116,6 +116,23 @@ impl Output {
     }
 }
 
+/// For rendering straight into the output (serde_json, the csv crate); errors name the file.
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::File(f) => f.out.write(buf).map_err(|e| named(&f.dest, e)),
+            Output::Stream(w) => w.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::File(f) => f.out.flush().map_err(|e| named(&f.dest, e)),
+            Output::Stream(w) => w.flush(),
+        }
+    }
+}
+
 /// The table files of a folder run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {

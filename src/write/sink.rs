@@ -17,11 +17,10 @@ pub struct Processed {
     pub hash: String,
     /// Bytes of text.
     pub bytes: usize,
-    /// The record as one JSON line, without the line end.
-    pub json: String,
-    /// Every per-article CSV table's rows, rendered on a worker: `Some` when a sink asked for them.
-    pub rows: Option<Box<Rows>>,
-    /// The record itself: `Some` when a sink asked for it (writers that lay out cells themselves).
+    /// The JSON line and CSV rows, or what the sinks need to render them themselves.
+    pub rendered: Rendered,
+    /// The record itself: `Some` when a sink asked for it (writers that lay out cells themselves)
+    /// and when its rendering was left to the sinks.
     pub record: Option<Box<ArticleRecord>>,
     pub speakers: Vec<SpeakerTally>,
     pub sentences: usize,
@@ -29,6 +28,37 @@ pub struct Processed {
     pub entities: usize,
     /// The record came from the previous run's output.
     pub reused: bool,
+}
+
+/// An article's JSON line and CSV rows: rendered on a worker, or, for a large article, left to
+/// each sink to render from the record straight into its file, so that neither is ever held
+/// whole (an 8 MiB article's JSON line alone is over 80 MB).
+pub enum Rendered {
+    Ready {
+        /// The record as one JSON line, without the line end.
+        json: String,
+        /// Every per-article CSV table's rows: `Some` when a sink asked for them.
+        rows: Option<Box<Rows>>,
+    },
+    /// `Processed::record` is `Some`; the JSON line is this many bytes, without the line end.
+    ByTheSinks { json_len: u64 },
+}
+
+impl Processed {
+    /// Bytes of the article's JSON line, without the line end.
+    pub fn json_len(&self) -> u64 {
+        match &self.rendered {
+            Rendered::Ready { json, .. } => json.len() as u64,
+            Rendered::ByTheSinks { json_len } => *json_len,
+        }
+    }
+
+    /// The record, when the sinks render it themselves.
+    pub fn to_render(&self) -> &ArticleRecord {
+        self.record
+            .as_deref()
+            .expect("the record is kept when the sinks render it")
+    }
 }
 
 /// One speaker of one article, for batch totals.

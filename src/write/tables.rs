@@ -7,11 +7,13 @@ use std::io;
 use crate::record::ErrorRecord;
 use crate::record::{Gender, SpeakerKind};
 use crate::write::csv::{self as csvw, CsvStyle, SpeakerTotalRow, Table};
-use crate::write::sink::{Needs, Processed, Sink, Staged, Totals};
+use crate::write::sink::{Needs, Processed, Rendered, Sink, Staged, Totals};
 use crate::write::Output;
 
 /// One per-article table (`sentences.csv`, ...): its header, then each article's rows.
 pub struct TableSink {
+    table: Table,
+    style: CsvStyle,
     /// Position of the table's rows in `Rows`.
     index: usize,
     out: Output,
@@ -24,7 +26,12 @@ impl TableSink {
             .position(|&t| t == table)
             .expect("a per-article table");
         out.write(&style.header(table))?;
-        Ok(TableSink { index, out })
+        Ok(TableSink {
+            table,
+            style,
+            index,
+            out,
+        })
     }
 }
 
@@ -37,8 +44,15 @@ impl Sink for TableSink {
     }
 
     fn article(&mut self, a: &Processed) -> io::Result<()> {
-        let rows = a.rows.as_ref().expect("rows rendered for a table sink");
-        self.out.write(&rows[self.index])
+        match &a.rendered {
+            Rendered::Ready { rows, .. } => {
+                let rows = rows.as_ref().expect("rows rendered for a table sink");
+                self.out.write(&rows[self.index])
+            }
+            Rendered::ByTheSinks { .. } => {
+                csvw::render_table(a.to_render(), self.style, self.table, &mut self.out)
+            }
+        }
     }
 
     fn finish(self: Box<Self>, _: &Totals) -> io::Result<Vec<Staged>> {
