@@ -122,6 +122,9 @@ impl<'a> Paragraph<'a> {
             && !t.cap
             && !(i > 0 && self.toks[i - 1].is(class::DET))
             && !(t.is(class::NOUN_LIKE) && i > 0 && self.noun_before(i - 1))
+            // `police reports say`: a noun-like cue right before a cue verb is the subject's noun.
+            && !(t.is(class::NOUN_LIKE)
+                && self.toks.get(i + 1).is_some_and(|n| n.is_word() && n.is(class::CUE) && !n.cap))
             && !self.rules.according.iter().any(|p| self.is_word(i, &p[0]))
     }
 
