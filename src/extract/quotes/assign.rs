@@ -6,6 +6,7 @@ use super::found::{Event, Raw};
 use super::quote::{Gender, GenderFrom, Quote, QuoteKind, Speaker, SpeakerKind};
 use super::rules::QuoteRules;
 use super::speakers::{org_in_title, EntityNames, Resolver};
+use super::transcript::{Label, Turn};
 use crate::extract::entities::Entities;
 use crate::extract::segment::Sentence;
 use crate::lexicon::FxMap;
@@ -18,6 +19,7 @@ pub(super) fn resolve(
     rules: &QuoteRules,
     raws: Vec<Raw>,
     events: Vec<(usize, Event)>,
+    turns: &FxMap<usize, Turn>,
 ) -> Vec<Quote> {
     let mut resolver = Resolver::new(&rules.coref, &rules.morph);
     let mut chain: Option<Speaker> = None;
@@ -54,6 +56,10 @@ pub(super) fn resolve(
             }
             Event::Quote(i) => {
                 let r = &raws[i];
+                if let Some(turn) = turns.get(&i) {
+                    speakers[i] = Some(turn_speaker(turn, &mut resolver));
+                    continue;
+                }
                 let s = match &r.np {
                     Some(np) => {
                         let s = resolver.resolve(text, np, entities);
@@ -124,6 +130,22 @@ pub(super) fn resolve(
         .collect();
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// The speaker a transcript label names: a person found or introduced by name, or a role.
+fn turn_speaker(turn: &Turn, resolver: &mut Resolver) -> Speaker {
+    let s = match &turn.who {
+        Label::Person { name, title } => resolver.subject(name, title.as_deref(), true),
+        Label::Role(role) => Some(Speaker {
+            name: Some(role.clone()),
+            kind: SpeakerKind::Anonymous,
+            ..Speaker::none()
+        }),
+    };
+    Speaker {
+        mention: Some(turn.label),
+        ..s.unwrap_or_else(Speaker::none)
+    }
 }
 
 /// What the whole article says of a speaker, filled in once every phrase is read: a person's
