@@ -62,7 +62,10 @@ pub(super) fn resolve(
                 }
                 let s = match &r.np {
                     Some(np) => {
-                        let s = resolver.resolve(text, np, entities);
+                        let mut s = resolver.resolve(text, np, entities);
+                        if let Some(tag) = np.party {
+                            s.org = party(tag.of(text), rules).or(s.org);
+                        }
                         chain = Some(s.clone());
                         Some(s)
                     }
@@ -86,6 +89,18 @@ pub(super) fn resolve(
     for (r, s) in raws.iter().zip(&speakers) {
         if let (Some(g), Some(s), Some(_)) = (r.group, s, &r.np) {
             by_group.entry(g).or_insert_with(|| s.clone());
+        }
+    }
+    // A party named once with a person's tag is theirs in every quote.
+    let mut party_of: FxMap<usize, String> = FxMap::default();
+    for s in speakers.iter().flatten() {
+        if let (Some(p), Some(o)) = (s.person, &s.org) {
+            party_of.entry(p).or_insert_with(|| o.clone());
+        }
+    }
+    for s in speakers.iter_mut().flatten() {
+        if let (Some(p), None) = (s.person, &s.org) {
+            s.org = party_of.get(&p).cloned();
         }
     }
     let names = EntityNames::new(entities);
@@ -130,6 +145,12 @@ pub(super) fn resolve(
         .collect();
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// The party a tag's letter names (`D-Mo.` → `Democratic Party`), from `party_names`.
+fn party(tag: &str, rules: &QuoteRules) -> Option<String> {
+    let letter = tag.split('-').next()?;
+    rules.party_names.get(letter).cloned()
 }
 
 /// The speaker a transcript label names: a person found or introduced by name, or a role.

@@ -59,6 +59,7 @@ struct QuoteFile {
     not_plural_endings: Vec<String>,
     group_noun_endings: Vec<String>,
     party_initials: Vec<String>,
+    party_names: std::collections::BTreeMap<String, String>,
     transcript: TranscriptWords,
 }
 
@@ -118,6 +119,8 @@ pub struct QuoteRules {
     pub(super) given_name_share: u8,
     /// `R`, `D`: the party letter of a party-state tag (`R-Texas`).
     pub(super) party_initials: Vec<String>,
+    /// `D` → `Democratic Party`: the organisation a party-state tag names.
+    pub(super) party_names: std::collections::BTreeMap<String, String>,
     pub(super) transcript: TranscriptWords,
 }
 
@@ -394,6 +397,7 @@ impl QuoteRules {
             world,
             given_name_share: s.given_name_share,
             party_initials: q.party_initials.clone(),
+            party_names: q.party_names,
             transcript: q.transcript,
         })
     }

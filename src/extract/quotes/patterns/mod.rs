@@ -113,6 +113,14 @@ impl<'a> Paragraph<'a> {
         age || party
     }
 
+    /// An age set off after a name (`, 52,`).
+    pub(super) fn is_age(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let w = t.span.of(self.text).as_bytes();
+            t.is_word() && (1..=3).contains(&w.len()) && w.iter().all(u8::is_ascii_digit)
+        })
+    }
+
     pub(super) fn is_cue(&self, i: usize) -> bool {
         let t = &self.toks[i];
         // A capitalised cue word is a name (`United States`), and after a determiner an adjective
