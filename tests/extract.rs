@@ -384,3 +384,36 @@ fn committed_output_matches_a_fresh_run_of_the_corpus() {
         );
     }
 }
+
+#[test]
+fn transcript_turns_are_direct_quotes_of_the_labelled_speaker() {
+    let w = Work::new();
+    w.write(
+        "in/radio.txt",
+        "Minister Ruth Okoro answers listeners\n\nFinance Minister Ruth Okoro took calls on the morning show.\n\nHOST: Will bread prices fall?\n\nMINISTER OKORO: Not this year, but the tax on flour ends in June.\n\nHOST: Thank you, minister.\n",
+    );
+    ok(&w.run(&["extract", "in", "-o", "out"]));
+    let arts = w.articles("out");
+    let turns: Vec<(String, String)> = arts[0]["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["rule"] == "transcript")
+        .map(|q| {
+            assert_eq!(q["type"], "direct");
+            let text = q["text"].as_str().unwrap().to_string();
+            (text, q["speaker"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("Will bread prices fall?".to_string(), "host".to_string()),
+            (
+                "Not this year, but the tax on flour ends in June.".to_string(),
+                "Ruth Okoro".to_string()
+            ),
+            ("Thank you, minister.".to_string(), "host".to_string()),
+        ]
+    );
+}

@@ -6,6 +6,7 @@ use super::found::{Event, Raw};
 use super::quote::{Gender, GenderFrom, Quote, QuoteKind, Speaker, SpeakerKind};
 use super::rules::QuoteRules;
 use super::speakers::{org_in_title, EntityNames, Resolver};
+use super::transcript::{Label, Turn};
 use crate::extract::entities::Entities;
 use crate::extract::segment::Sentence;
 use crate::lexicon::FxMap;
@@ -18,6 +19,7 @@ pub(super) fn resolve(
     rules: &QuoteRules,
     raws: Vec<Raw>,
     events: Vec<(usize, Event)>,
+    turns: &FxMap<usize, Turn>,
 ) -> Vec<Quote> {
     let mut resolver = Resolver::new(&rules.coref, &rules.morph);
     let mut chain: Option<Speaker> = None;
@@ -54,9 +56,16 @@ pub(super) fn resolve(
             }
             Event::Quote(i) => {
                 let r = &raws[i];
+                if let Some(turn) = turns.get(&i) {
+                    speakers[i] = Some(turn_speaker(turn, &mut resolver));
+                    continue;
+                }
                 let s = match &r.np {
                     Some(np) => {
-                        let s = resolver.resolve(text, np, entities);
+                        let mut s = resolver.resolve(text, np, entities);
+                        if let Some(tag) = np.party {
+                            s.org = party(tag.of(text), rules).or(s.org);
+                        }
                         chain = Some(s.clone());
                         Some(s)
                     }
@@ -80,6 +89,18 @@ pub(super) fn resolve(
     for (r, s) in raws.iter().zip(&speakers) {
         if let (Some(g), Some(s), Some(_)) = (r.group, s, &r.np) {
             by_group.entry(g).or_insert_with(|| s.clone());
+        }
+    }
+    // A party named once with a person's tag is theirs in every quote.
+    let mut party_of: FxMap<usize, String> = FxMap::default();
+    for s in speakers.iter().flatten() {
+        if let (Some(p), Some(o)) = (s.person, &s.org) {
+            party_of.entry(p).or_insert_with(|| o.clone());
+        }
+    }
+    for s in speakers.iter_mut().flatten() {
+        if let (Some(p), None) = (s.person, &s.org) {
+            s.org = party_of.get(&p).cloned();
         }
     }
     let names = EntityNames::new(entities);
@@ -124,6 +145,28 @@ pub(super) fn resolve(
         .collect();
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// The party a tag's letter names (`D-Mo.` → `Democratic Party`), from `party_names`.
+fn party(tag: &str, rules: &QuoteRules) -> Option<String> {
+    let letter = tag.split('-').next()?;
+    rules.party_names.get(letter).cloned()
+}
+
+/// The speaker a transcript label names: a person found or introduced by name, or a role.
+fn turn_speaker(turn: &Turn, resolver: &mut Resolver) -> Speaker {
+    let s = match &turn.who {
+        Label::Person { name, title } => resolver.subject(name, title.as_deref(), true),
+        Label::Role(role) => Some(Speaker {
+            name: Some(role.clone()),
+            kind: SpeakerKind::Anonymous,
+            ..Speaker::none()
+        }),
+    };
+    Speaker {
+        mention: Some(turn.label),
+        ..s.unwrap_or_else(Speaker::none)
+    }
 }
 
 /// What the whole article says of a speaker, filled in once every phrase is read: a person's

@@ -14,12 +14,13 @@ mod patterns;
 mod quote;
 mod rules;
 mod speakers;
+mod transcript;
 pub mod view;
 
 use super::entities::{Entities, EntityType};
 use super::segment::Sentence;
 use super::tokens::Tokens;
-use crate::lexicon::FxSet;
+use crate::lexicon::{FxMap, FxSet};
 use crate::read::layout::Layout;
 use crate::text::Span;
 use found::{Event, Raw};
@@ -54,9 +55,20 @@ pub fn find(
     let mut open_from: Option<usize> = None;
     // The previous paragraph ended `S said:`.
     let mut colon: Option<(Np, Span)> = None;
+    let content = |para: Span| layout.headline != Some(para) && !layout.is_credit_line(para);
+    let paragraphs: Vec<Span> = stream
+        .paragraphs
+        .iter()
+        .map(|p| p.span)
+        .filter(|&p| content(p))
+        .map(|p| after_dateline(text, layout, p))
+        .collect();
+    let turns = transcript::turns(text, &paragraphs, layout.headline, entities, rules);
+    // Which raw quotes are transcript turns, and who their label names.
+    let mut turn_of: FxMap<usize, transcript::Turn> = FxMap::default();
     for paragraph in &stream.paragraphs {
         let para = paragraph.span;
-        if layout.headline == Some(para) || layout.is_credit_line(para) {
+        if !content(para) {
             continue;
         }
         let para = after_dateline(text, layout, para);
@@ -115,9 +127,23 @@ pub fn find(
         if raws.len() > first_raw {
             events[first_event].1 = Event::Paragraph { quoted: true };
         }
+        // `HOST: ...`: the paragraph is the labelled speaker's turn, read after its quotations.
+        if let Some(turn) = turns.get(&para.start) {
+            raws.push(Raw {
+                span: turn.span,
+                kind: QuoteKind::Direct,
+                cue: Some(turn.label),
+                np: None,
+                rule: "transcript",
+                inherit: false,
+                group: None,
+            });
+            events.push((para.start, Event::Quote(raws.len() - 1)));
+            turn_of.insert(raws.len() - 1, turn.clone());
+        }
     }
     events.sort_by_key(|(pos, e)| (*pos, matches!(e, Event::Quote(_))));
-    assign::resolve(text, sentences, entities, rules, raws, events)
+    assign::resolve(text, sentences, entities, rules, raws, events, &turn_of)
 }
 
 /// The paragraph without its dateline (`OSLO, March 3 (Reuters) -`): no quote or speaker starts there.

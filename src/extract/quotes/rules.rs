@@ -59,6 +59,25 @@ struct QuoteFile {
     not_plural_endings: Vec<String>,
     group_noun_endings: Vec<String>,
     party_initials: Vec<String>,
+    party_names: std::collections::BTreeMap<String, String>,
+    transcript: TranscriptWords,
+}
+
+/// The words of transcript labels (`HOST:`, `Q:`), lower-cased on load.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TranscriptWords {
+    /// Labels that open a paragraph but name nobody (`Update:`, `Image:`).
+    pub(super) not_speakers: Vec<String>,
+    /// The interviewer's label (`Q`) and the interviewee's (`A`).
+    pub(super) question_labels: Vec<String>,
+    pub(super) answer_labels: Vec<String>,
+    /// Words of a label that names a role, not a person (`host`, `moderator`).
+    pub(super) roles: Vec<String>,
+    /// How the speaker of a question turn, and of an answer whose person the article does not
+    /// name, are described.
+    pub(super) interviewer: String,
+    pub(super) interviewee: String,
 }
 
 #[derive(Deserialize)]
@@ -100,11 +119,25 @@ pub struct QuoteRules {
     pub(super) given_name_share: u8,
     /// `R`, `D`: the party letter of a party-state tag (`R-Texas`).
     pub(super) party_initials: Vec<String>,
+    /// `D` → `Democratic Party`: the organisation a party-state tag names.
+    pub(super) party_names: std::collections::BTreeMap<String, String>,
+    pub(super) transcript: TranscriptWords,
 }
 
 impl QuoteRules {
     pub fn compile(set: &RuleSet, shared: &Words, world: Arc<World>) -> Result<Self, RuleError> {
-        let q: QuoteFile = set.parse(QUOTES)?;
+        let mut q: QuoteFile = set.parse(QUOTES)?;
+        let t = &mut q.transcript;
+        for list in [
+            &mut t.not_speakers,
+            &mut t.question_labels,
+            &mut t.answer_labels,
+            &mut t.roles,
+        ] {
+            for w in list.iter_mut() {
+                *w = w.trim().to_lowercase();
+            }
+        }
         let s: SpeakerWords = set.parse(SPEAKERS)?;
         let mut lex = Lexicon::new(Case::Folded);
         let lists: [(&str, &str, &Vec<String>, Classes); 43] = [
@@ -364,6 +397,8 @@ impl QuoteRules {
             world,
             given_name_share: s.given_name_share,
             party_initials: q.party_initials.clone(),
+            party_names: q.party_names,
+            transcript: q.transcript,
         })
     }
 }

@@ -28,7 +28,21 @@ fn person_entity(entities: &Entities, tokens: Range<usize>) -> Option<&Mention> 
 }
 
 impl Paragraph<'_> {
+    /// The speaker phrase of `r`, with the party-state tag that follows a name.
     pub(super) fn np(&self, r: NpRange) -> Option<Np> {
+        let mut np = self.phrase(r)?;
+        // `Sen. Mara Lind (D-Ore.) said`, `Pruitt, R-Texas, said`
+        let t = self.toks;
+        let opens = t
+            .get(r.end)
+            .is_some_and(|x| x.is_punct('(') || x.is_punct(','));
+        if np.form == Form::Name && opens && self.is_tag(r.end + 1) && !self.is_age(r.end + 1) {
+            np.party = Some(t[r.end + 1].span);
+        }
+        Some(np)
+    }
+
+    fn phrase(&self, r: NpRange) -> Option<Np> {
         let appositive = r.appositive.map(|(s, e)| &self.toks[s..e]);
         let np = speakers::analyse(
             self.text,

@@ -113,6 +113,14 @@ impl<'a> Paragraph<'a> {
         age || party
     }
 
+    /// An age set off after a name (`, 52,`).
+    pub(super) fn is_age(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let w = t.span.of(self.text).as_bytes();
+            t.is_word() && (1..=3).contains(&w.len()) && w.iter().all(u8::is_ascii_digit)
+        })
+    }
+
     pub(super) fn is_cue(&self, i: usize) -> bool {
         let t = &self.toks[i];
         // A capitalised cue word is a name (`United States`), and after a determiner an adjective
@@ -122,6 +130,9 @@ impl<'a> Paragraph<'a> {
             && !t.cap
             && !(i > 0 && self.toks[i - 1].is(class::DET))
             && !(t.is(class::NOUN_LIKE) && i > 0 && self.noun_before(i - 1))
+            // `police reports say`: a noun-like cue right before a cue verb is the subject's noun.
+            && !(t.is(class::NOUN_LIKE)
+                && self.toks.get(i + 1).is_some_and(|n| n.is_word() && n.is(class::CUE) && !n.cap))
             && !self.rules.according.iter().any(|p| self.is_word(i, &p[0]))
     }
 

@@ -12,10 +12,11 @@ impl Paragraph<'_> {
         }
         let t = &self.toks;
         let last = end - 1;
+        // `Recent reports have shown`: a noun-like cue just before the verb is the subject's noun.
         if !t[last].is_word()
             || t[last].is(class::STOP)
             || t[last].is(class::LINK)
-            || self.is_cue(last)
+            || (self.is_cue(last) && !t[last].is(class::NOUN_LIKE))
         {
             return None;
         }

@@ -176,9 +176,12 @@ impl Paragraph<'_> {
             if end < k + 3 {
                 continue; // `denied these allegations`: an object, not a clause
             }
-            if !has_that && !self.has_verb(k + 1, end) && !wh {
+            if !has_that && !wh && (!self.has_verb(k + 1, end) || self.only_relative_verb(k, end)) {
                 continue; // `announced the start of a process`: an object, not a clause
             }
+            let Some(end) = self.cut_at_quote(k, end) else {
+                continue;
+            };
             (covered_from, covered_until) = (k, end);
             outer_according = false;
             self.push_indirect(
@@ -199,8 +202,13 @@ impl Paragraph<'_> {
     /// Whether tokens `[from, to)` hold something that reads as a finite verb: an auxiliary or
     /// modal, a past form in -ed, or a present form in -s after a noun.
     pub(super) fn has_verb(&self, from: usize, to: usize) -> bool {
+        self.verbs(from, to).next().is_some()
+    }
+
+    /// The tokens of `[from, to)` that read as finite verbs (see `has_verb`).
+    fn verbs(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
         let t = self.toks;
-        (from..to.min(t.len())).any(|i| {
+        (from..to.min(t.len())).filter(move |&i| {
             let x = &t[i];
             if matches!(x.kind, Kind::Quoted(_)) {
                 return true; // `the vote “shows who is serious”`: the verb is in the quote
@@ -218,13 +226,25 @@ impl Paragraph<'_> {
                     && i > from
                     && t[i - 1].is_word()
                     && !t[i - 1].is(class::DET | class::LINK | class::STOP))
-                // `the results confirm`: a plain word after a plural noun
+                // `the results confirm`: a plain word after a plural noun, not after `its` or `this`
                 || (i > from
                     && !x.is(class::STOP | class::DET | class::LINK)
                     && t[i - 1].is_word()
                     && !t[i - 1].cap
+                    && !t[i - 1].is(class::DET | class::STOP | class::PRONOUN)
                     && morph.is_plural(self.word(i - 1)))
         })
+    }
+
+    /// `conceded a penalty which the referee awarded`: when a relative pronoun comes before any
+    /// verb, the first verb after it is the relative clause's own, so a clause needs a second one.
+    fn only_relative_verb(&self, k: usize, end: usize) -> bool {
+        let Some(r) = (k + 1..end).find(|&i| self.is_a(i, class::RELATIVE)) else {
+            return false;
+        };
+        !self.toks[r - 1].is_punct(',')
+            && !self.has_verb(k + 1, r)
+            && self.verbs(r + 1, end).nth(1).is_none()
     }
 
     /// `, adding ...` / `, referring to ...` after `S said`: the sentence goes on about the saying.
@@ -261,6 +281,25 @@ impl Paragraph<'_> {
             e -= 1;
         }
         e
+    }
+
+    /// Where a reported clause `[k, end)` that ends in a quotation stops: before the quotation
+    /// (`said the plan “will fail”` reports `the plan`, and the quotation is the speaker's own
+    /// words), with the punctuation before it left out; `None` when less than two words would be
+    /// left. A clause that goes on after its quotation is kept whole.
+    pub(super) fn cut_at_quote(&self, k: usize, end: usize) -> Option<usize> {
+        let t = self.toks;
+        if end <= k || !matches!(t[end - 1].kind, Kind::Quoted(_)) {
+            return Some(end);
+        }
+        let Some(q) = (k + 1..end).find(|&i| matches!(t[i].kind, Kind::Quoted(_))) else {
+            return Some(end);
+        };
+        let mut e = q;
+        while e > k && matches!(t[e - 1].kind, Kind::Punct(_)) {
+            e -= 1;
+        }
+        (e >= k + 2).then_some(e)
     }
 
     pub(super) fn according_to(
@@ -303,7 +342,7 @@ impl Paragraph<'_> {
             }
             let e = self.clause_end(k, hi);
             if e > k + 2 && t[k].is_word() {
-                return Some(((k, e), Some(np)));
+                return self.cut_at_quote(k, e).map(|e| ((k, e), Some(np)));
             }
             return None;
         }

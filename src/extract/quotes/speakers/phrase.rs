@@ -43,6 +43,8 @@ pub struct Np {
     pub group: bool,
     /// A description's head names people (a person noun, `volunteers`): `health checks` does not.
     pub people_head: bool,
+    /// A party-state tag after the name (`(D-Mo.)`, `, R-Texas,`): the party is the speaker's org.
+    pub party: Option<Span>,
 }
 
 impl Np {
@@ -110,6 +112,7 @@ pub fn analyse(
             titled: false,
             group: false,
             people_head: true,
+            party: None,
         });
     }
     let mut s = 0;
@@ -220,6 +223,7 @@ pub fn analyse(
                 titled: false,
                 group: false,
                 people_head: true,
+                party: None,
             });
         }
         // `Ana Ruiz and Li Wei`: names joined by `and` speak together.
@@ -257,6 +261,7 @@ pub fn analyse(
             titled,
             group,
             people_head: true,
+            party: None,
         });
     }
     // `the company’s spokesman, Tom Jones, said`: the appositive is the name, the phrase its title.
@@ -338,6 +343,7 @@ pub fn analyse(
             || morph
                 .group_noun
                 .end_after(&format!("{}s", head.span.of(text)), 2),
+        party: None,
     })
 }
 

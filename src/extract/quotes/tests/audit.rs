@@ -228,3 +228,21 @@ fn a_clear_given_name_gives_a_gender_when_the_article_gives_none() {
     let text = "“We sail at dawn,” said Paula Vries. He checked the ropes again.";
     assert_eq!(gender(text, "We sail").2, Some(GenderFrom::Pronoun));
 }
+
+#[test]
+fn party_state_tag_is_the_speakers_party_in_every_quote() {
+    let text = "Water bill stalls\n\nSen. Mara Lind (D-Ore.) said the bill would pass in June.\n\nRep. Tom Pruitt, R-Texas, said the cost was too high.\n\n\u{201c}We will try again,\u{201d} Lind said.\n\nRep. Ana Ruiz, 52, said she would vote for it.";
+    let got: Vec<_> = run(text)
+        .into_iter()
+        .map(|q| (q.speaker.name, q.speaker.org))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (s("Mara Lind"), s("Democratic Party")),
+            (s("Tom Pruitt"), s("Republican Party")),
+            (s("Mara Lind"), s("Democratic Party")),
+            (s("Ana Ruiz"), None),
+        ]
+    );
+}

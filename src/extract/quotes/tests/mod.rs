@@ -75,3 +75,4 @@ mod direct;
 mod reported;
 mod robust;
 mod speakers;
+mod transcript;

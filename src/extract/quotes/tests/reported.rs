@@ -159,7 +159,7 @@ fn saying_after_the_main_clause_reports_for_its_subject() {
         got,
         [
             (
-                "the changes would ‘save lives’".into(),
+                "the changes would".into(),
                 s("Wes Morland"),
                 s("Health Secretary")
             ),
@@ -210,5 +210,76 @@ fn a_document_seen_by_reporters_says_what_it_says() {
             Some("draft report seen by the Daily Ledger"),
             SpeakerKind::Organization
         )
+    );
+}
+
+#[test]
+fn reported_clause_stops_where_a_quotation_inside_it_opens() {
+    let text = "Mayor Rosa Lind said the new bridge would be \u{201c}a lifeline for the valley\u{201d}.\nThe inspectors wrote that the pumps had \u{201c}failed by any measure\u{201d}.\nAccording to the union, workers at the plant were \u{201c}pushed to the limit\u{201d}.";
+    let got: Vec<_> = show(text).into_iter().filter(|q| q.1 == I).collect();
+    assert_eq!(
+        got,
+        [
+            ("the new bridge would be".into(), I, s("Rosa Lind")),
+            ("the pumps had".into(), I, s("inspectors")),
+            ("workers at the plant were".into(), I, s("union")),
+        ]
+    );
+}
+
+#[test]
+fn reported_clause_that_goes_on_after_its_quotation_stays_whole() {
+    let text = "Ms Lind said the talks \u{201c}have stalled,\u{201d} with neither side willing to move on the border.\nThe report said the pumps were \u{201c}worn out\u{201d} and that nobody had checked them for years.\nHe said the deal was \u{201c}dead\u{201d} for now, though talks could resume in the spring.";
+    let got: Vec<_> = show(text)
+        .into_iter()
+        .filter(|q| q.1 == I)
+        .map(|q| q.0)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "the talks \u{201c}have stalled,\u{201d} with neither side willing to move on the border",
+            "the pumps were \u{201c}worn out\u{201d} and that nobody had checked them for years",
+            "the deal was \u{201c}dead\u{201d} for now, though talks could resume in the spring",
+        ]
+    );
+}
+
+#[test]
+fn object_with_a_relative_clause_is_not_reported_speech() {
+    let text = "In the second half the keeper conceded a goal which the referee allowed after a long review.\nThe club announced a new coach who joined from Lyon.\nPolice said a man who was hurt in the crash later died.";
+    assert_eq!(
+        show(text),
+        [(
+            "a man who was hurt in the crash later died".into(),
+            I,
+            s("Police")
+        )]
+    );
+}
+
+#[test]
+fn a_possessive_before_a_noun_makes_no_verb() {
+    let text = "The museum tweeted praise for its volunteers on Sunday.\nThe council posted thanks to its staff via its website.\nThe team tweeted support for his family after the race.";
+    assert_eq!(show(text), []);
+}
+
+#[test]
+fn a_noun_like_cue_heads_the_subject() {
+    let text = "Recent reports have revealed that the dam was built without permits.\nTwo police reports say that the fire began in the kitchen.\nThe court's statements show that the judge was never told.";
+    let speakers: Vec<_> = show(text).into_iter().map(|q| (q.0, q.2)).collect();
+    assert_eq!(
+        speakers,
+        [
+            (
+                "the dam was built without permits".into(),
+                s("Recent reports")
+            ),
+            (
+                "the fire began in the kitchen".into(),
+                s("Two police reports")
+            ),
+            ("the judge was never told".into(), s("court's statements")),
+        ]
     );
 }
