@@ -55,23 +55,18 @@ pub fn find(
     let mut open_from: Option<usize> = None;
     // The previous paragraph ended `S said:`.
     let mut colon: Option<(Np, Span)> = None;
-    let content = |para: Span| layout.headline != Some(para) && !layout.is_credit_line(para);
-    let paragraphs: Vec<Span> = stream
+    // The paragraphs quotes are read in, each without its dateline.
+    let content: Vec<_> = stream
         .paragraphs
         .iter()
-        .map(|p| p.span)
-        .filter(|&p| content(p))
-        .map(|p| after_dateline(text, layout, p))
+        .filter(|p| layout.headline != Some(p.span) && !layout.is_credit_line(p.span))
+        .map(|p| (p, after_dateline(text, layout, p.span)))
         .collect();
-    let turns = transcript::turns(text, &paragraphs, layout.headline, entities, rules);
+    let spans = content.iter().map(|&(_, para)| para);
+    let mut turns = transcript::turns(text, spans, layout.headline, entities, rules);
     // Which raw quotes are transcript turns, and who their label names.
     let mut turn_of: FxMap<usize, transcript::Turn> = FxMap::default();
-    for paragraph in &stream.paragraphs {
-        let para = paragraph.span;
-        if !content(para) {
-            continue;
-        }
-        let para = after_dateline(text, layout, para);
+    for &(paragraph, para) in &content {
         marks::scan(text, para, open_from.is_some(), &mut regions);
         view::view(
             text, stream, paragraph, para.start, &regions, &rules.lex, &mut toks,
@@ -128,7 +123,7 @@ pub fn find(
             events[first_event].1 = Event::Paragraph { quoted: true };
         }
         // `HOST: ...`: the paragraph is the labelled speaker's turn, read after its quotations.
-        if let Some(turn) = turns.get(&para.start) {
+        if let Some(turn) = turns.remove(&para.start) {
             raws.push(Raw {
                 span: turn.span,
                 kind: QuoteKind::Direct,
@@ -139,7 +134,7 @@ pub fn find(
                 group: None,
             });
             events.push((para.start, Event::Quote(raws.len() - 1)));
-            turn_of.insert(raws.len() - 1, turn.clone());
+            turn_of.insert(raws.len() - 1, turn);
         }
     }
     events.sort_by_key(|(pos, e)| (*pos, matches!(e, Event::Quote(_))));

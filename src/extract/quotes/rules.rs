@@ -58,7 +58,6 @@ struct QuoteFile {
     plural_endings: Vec<String>,
     not_plural_endings: Vec<String>,
     group_noun_endings: Vec<String>,
-    party_initials: Vec<String>,
     party_names: std::collections::BTreeMap<String, String>,
     transcript: TranscriptWords,
 }
@@ -117,8 +116,6 @@ pub struct QuoteRules {
     pub(super) world: Arc<World>,
     /// The share (percent) of one gender a given name needs before it says anything.
     pub(super) given_name_share: u8,
-    /// `R`, `D`: the party letter of a party-state tag (`R-Texas`).
-    pub(super) party_initials: Vec<String>,
     /// `D` → `Democratic Party`: the organisation a party-state tag names.
     pub(super) party_names: std::collections::BTreeMap<String, String>,
     pub(super) transcript: TranscriptWords,
@@ -396,7 +393,6 @@ impl QuoteRules {
             org,
             world,
             given_name_share: s.given_name_share,
-            party_initials: q.party_initials.clone(),
             party_names: q.party_names,
             transcript: q.transcript,
         })

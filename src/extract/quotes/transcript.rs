@@ -41,14 +41,14 @@ enum Kind {
 /// `paragraphs` are the content paragraphs the quote stage reads, in text order.
 pub(super) fn turns(
     text: &str,
-    paragraphs: &[Span],
+    paragraphs: impl IntoIterator<Item = Span>,
     headline: Option<Span>,
     entities: &Entities,
     rules: &QuoteRules,
 ) -> FxMap<usize, Turn> {
     let mut found: Vec<(usize, Span, Span, Kind)> = Vec::new();
     let mut seen: FxMap<String, usize> = FxMap::default();
-    for &p in paragraphs {
+    for p in paragraphs {
         let Some((label, span, kind)) = label_at(text, p, rules) else {
             continue;
         };

@@ -36,7 +36,7 @@ impl Paragraph<'_> {
         let opens = t
             .get(r.end)
             .is_some_and(|x| x.is_punct('(') || x.is_punct(','));
-        if np.form == Form::Name && opens && self.is_tag(r.end + 1) && !self.is_age(r.end + 1) {
+        if np.form == Form::Name && opens && self.is_party_tag(r.end + 1) {
             np.party = Some(t[r.end + 1].span);
         }
         Some(np)

@@ -97,20 +97,20 @@ impl<'a> Paragraph<'a> {
     /// An age (`, 52,`) or a party-state tag (`, R-Texas,`, `, D-N.Y.,`) set off after a name:
     /// an appositive, never the speaker.
     pub(super) fn is_tag(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i).filter(|t| t.is_word()) else {
-            return false;
-        };
-        let w = t.span.of(self.text).as_bytes();
-        let age = (1..=3).contains(&w.len()) && w.iter().all(u8::is_ascii_digit);
-        let party = w.len() >= 3
-            && w[1] == b'-'
-            && w[2].is_ascii_uppercase()
-            && self
-                .rules
-                .party_initials
-                .iter()
-                .any(|p| p.as_bytes() == &w[..1]);
-        age || party
+        self.is_age(i) || self.is_party_tag(i)
+    }
+
+    /// A party-state tag (`R-Texas`, `D-Mo.`): a party letter of `party_names`, a hyphen, a state.
+    pub(super) fn is_party_tag(&self, i: usize) -> bool {
+        self.toks.get(i).filter(|t| t.is_word()).is_some_and(|t| {
+            let w = t.span.of(self.text);
+            let b = w.as_bytes();
+            // `b[1] == b'-'` makes the first byte a whole (ASCII) character.
+            b.len() >= 3
+                && b[1] == b'-'
+                && b[2].is_ascii_uppercase()
+                && self.rules.party_names.contains_key(&w[..1])
+        })
     }
 
     /// An age set off after a name (`, 52,`).
